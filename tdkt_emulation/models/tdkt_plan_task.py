@@ -1,0 +1,373 @@
+from datetime import date
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .tdkt_plan import GROUP_OFFICE, LOCK_FREE_PREFIXES, LOCKED_STATES, QUARTERS
+
+# What a Staff member may change on the tasks of its unit: their progress.
+PROGRESS_FIELDS = {"state", "result_note", "not_applicable_reason", "user_ids"}
+# Set by write() itself when the state changes.
+COMPLETION_FIELDS = {"done_date", "done_by_id"}
+QUARTER_END = {"1": (3, 31), "2": (6, 30), "3": (9, 30), "4": (12, 31)}
+
+
+class TdktPlanTask(models.Model):
+    _name = "tdkt.plan.task"
+    _description = "Plan Task"
+    _inherit = ["mail.thread", "mail.activity.mixin", "tdkt.access.mixin"]
+    _order = "plan_id, quarter, sequence, id"
+    _check_company_auto = True
+
+    plan_id = fields.Many2one(
+        "tdkt.plan",
+        string="Plan",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        check_company=True,
+    )
+    company_id = fields.Many2one(
+        related="plan_id.company_id", string="Agency", store=True, index=True
+    )
+    year = fields.Integer(related="plan_id.year", store=True, index=True)
+    plan_state = fields.Selection(
+        related="plan_id.state", string="Plan Status", store=True, index=True
+    )
+    quarter = fields.Selection(
+        QUARTERS,
+        required=True,
+        default="1",
+        index=True,
+        tracking=True,
+        group_expand=True,
+    )
+    sequence = fields.Integer(
+        string="No.",
+        default=0,
+        help="Row number of the task within its quarter (STT).",
+    )
+    name = fields.Text(string="Content", required=True, tracking=True)
+    lead_unit_id = fields.Many2one(
+        "tdkt.unit", string="Lead Unit", index=True, tracking=True, check_company=True
+    )
+    cooperating_unit_ids = fields.Many2many(
+        "tdkt.unit",
+        "tdkt_plan_task_cooperating_unit_rel",
+        "task_id",
+        "unit_id",
+        string="Cooperating Units",
+        check_company=True,
+    )
+    cooperating_units_text = fields.Char(
+        string="Cooperating Units (as printed)",
+        compute="_compute_cooperating_units_text",
+    )
+    is_conditional = fields.Boolean(
+        string="If Any",
+        help="The plan writes this task with '(nếu có)': it may turn out not "
+        "to apply, and can then be closed as not applicable.",
+    )
+    state = fields.Selection(
+        [
+            ("todo", "To Do"),
+            ("in_progress", "In Progress"),
+            ("done", "Done"),
+            ("not_applicable", "Not Applicable"),
+        ],
+        string="Status",
+        default="todo",
+        required=True,
+        copy=False,
+        index=True,
+        tracking=True,
+        group_expand=True,
+    )
+    not_applicable_reason = fields.Text(string="Why Not Applicable", copy=False)
+    date_deadline = fields.Date(
+        string="Deadline",
+        compute="_compute_date_deadline",
+        store=True,
+        readonly=False,
+        tracking=True,
+    )
+    user_ids = fields.Many2many(
+        "res.users",
+        "tdkt_plan_task_user_rel",
+        "task_id",
+        "user_id",
+        string="Responsible",
+    )
+    done_date = fields.Date(readonly=True, copy=False)
+    done_by_id = fields.Many2one("res.users", string="Done By", readonly=True, copy=False)
+    result_note = fields.Html(string="Result", copy=False)
+    is_overdue = fields.Boolean(
+        string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    is_my_unit = fields.Boolean(
+        string="My Unit's Task",
+        compute="_compute_is_my_unit",
+        search="_search_is_my_unit",
+    )
+    is_current_quarter = fields.Boolean(
+        string="This Quarter",
+        compute="_compute_is_current_quarter",
+        search="_search_is_current_quarter",
+    )
+    color = fields.Integer()
+
+    # --- computes ---------------------------------------------------------------
+    @api.depends("quarter", "plan_id.year")
+    def _compute_date_deadline(self):
+        for task in self:
+            if task.quarter and task.plan_id.year:
+                month, day = QUARTER_END[task.quarter]
+                task.date_deadline = date(task.plan_id.year, month, day)
+
+    @api.depends("cooperating_unit_ids.name", "cooperating_unit_ids.sequence")
+    def _compute_cooperating_units_text(self):
+        for task in self:
+            names = task.cooperating_unit_ids.sorted(
+                lambda u: (u.sequence, u.name, u.id)
+            ).mapped("name")
+            if len(names) > 1:
+                task.cooperating_units_text = self.env._(
+                    "%(units)s and %(last)s", units="; ".join(names[:-1]), last=names[-1]
+                )
+            else:
+                task.cooperating_units_text = names[0] if names else False
+
+    @api.depends("date_deadline", "state")
+    @api.depends_context("tz")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for task in self:
+            task.is_overdue = bool(
+                task.date_deadline
+                and task.date_deadline < today
+                and task.state in ("todo", "in_progress")
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported."))
+        domain = [
+            ("date_deadline", "<", fields.Date.context_today(self)),
+            ("state", "in", ("todo", "in_progress")),
+        ]
+        if (operator == "=") == value:
+            return domain
+        return ["!", "&", *domain]
+
+    @api.depends("lead_unit_id", "cooperating_unit_ids", "user_ids")
+    @api.depends_context("uid")
+    def _compute_is_my_unit(self):
+        user = self.env.user
+        for task in self:
+            units = task.lead_unit_id | task.cooperating_unit_ids
+            task.is_my_unit = user in units.member_user_ids or user in task.user_ids
+
+    def _search_is_my_unit(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported."))
+        # sudo: unit membership is read through employees and departments,
+        # which a Staff user may not read; only ids of units come back.
+        units = self.env["tdkt.unit"].sudo().search(
+            [("member_user_ids", "in", self.env.uid)]
+        )
+        domain = [
+            "|",
+            "|",
+            ("lead_unit_id", "in", units.ids),
+            ("cooperating_unit_ids", "in", units.ids),
+            ("user_ids", "in", self.env.uid),
+        ]
+        if (operator == "=") == value:
+            return domain
+        return ["!", *domain]
+
+    def _today_quarter(self):
+        today = fields.Date.context_today(self)
+        return today.year, str((today.month - 1) // 3 + 1)
+
+    @api.depends("year", "quarter")
+    @api.depends_context("tz")
+    def _compute_is_current_quarter(self):
+        year, quarter = self._today_quarter()
+        for task in self:
+            task.is_current_quarter = task.year == year and task.quarter == quarter
+
+    def _search_is_current_quarter(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported."))
+        year, quarter = self._today_quarter()
+        domain = [("year", "=", year), ("quarter", "=", quarter)]
+        if (operator == "=") == value:
+            return domain
+        return ["!", "&", *domain]
+
+    # --- constraints --------------------------------------------------------------
+    @api.constrains("date_deadline", "plan_id")
+    def _check_date_deadline(self):
+        for task in self:
+            if task.date_deadline and task.date_deadline.year != task.plan_id.year:
+                raise ValidationError(
+                    self.env._(
+                        "The deadline %(deadline)s of the task '%(task)s' is outside "
+                        "the plan's year %(year)s.",
+                        deadline=task.date_deadline.strftime("%d/%m/%Y"),
+                        task=task.name,
+                        year=task.plan_id.year,
+                    )
+                )
+
+    @api.constrains("state", "is_conditional", "not_applicable_reason")
+    def _check_not_applicable(self):
+        for task in self.filtered(lambda t: t.state == "not_applicable"):
+            if not task.is_conditional:
+                raise ValidationError(
+                    self.env._(
+                        "Only a task marked 'if any' can be closed as not "
+                        "applicable: '%(task)s'.",
+                        task=task.name,
+                    )
+                )
+            if not (task.not_applicable_reason or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "Give the reason why the task '%(task)s' is not applicable.",
+                        task=task.name,
+                    )
+                )
+
+    # --- CRUD -------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        plans = self.env["tdkt.plan"].browse(
+            {vals["plan_id"] for vals in vals_list if vals.get("plan_id")}
+        )
+        plans._check_content_editable()
+        for vals in vals_list:
+            if vals.get("state", "todo") != "todo":
+                raise UserError(
+                    self.env._("A new task starts as 'To Do'; its plan is not issued yet.")
+                )
+        tasks = super().create(vals_list)
+        tasks._renumber()
+        return tasks
+
+    def write(self, vals):
+        if self.env.context.get("tdkt_renumbering"):
+            return super().write(vals)
+        self._check_write(vals)
+        if "state" in vals:
+            vals = self._completion_values(vals)
+        moved = self.filtered(lambda t: "quarter" in vals and t.quarter != vals["quarter"])
+        old_plans = self.plan_id
+        if moved and "sequence" not in vals:
+            # A task moved to another quarter goes to the end of that quarter.
+            vals = dict(vals, sequence=10**6)
+        result = super().write(vals)
+        if {"quarter", "sequence", "plan_id"} & set(vals):
+            (self | old_plans.task_ids)._renumber()
+        return result
+
+    def unlink(self):
+        self.plan_id._check_content_editable()
+        plans = self.plan_id
+        result = super().unlink()
+        plans.task_ids._renumber()
+        return result
+
+    def _check_write(self, vals):
+        fields_written = {
+            name for name in vals if not name.startswith(LOCK_FREE_PREFIXES)
+        } - {"color"}
+        content = fields_written - PROGRESS_FIELDS - COMPLETION_FIELDS
+        if fields_written - PROGRESS_FIELDS and not (
+            self.env.su or self.env.user.has_group(GROUP_OFFICE)
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only the Office may change the content of tasks; you may "
+                    "update their progress."
+                )
+            )
+        if "quarter" in vals and any(
+            task.plan_state != "draft" for task in self if task.quarter != vals["quarter"]
+        ):
+            raise UserError(
+                self.env._(
+                    "Tasks can move to another quarter only while their plan is a draft."
+                )
+            )
+        if content - {"date_deadline", "quarter"}:
+            self.plan_id._check_content_editable()
+            if vals.get("plan_id"):
+                self.env["tdkt.plan"].browse(vals["plan_id"])._check_content_editable()
+        if "state" in vals:
+            not_issued = self.filtered(
+                lambda t: t.plan_state != "issued" and t.state != vals["state"]
+            )
+            if not_issued:
+                raise UserError(
+                    self.env._(
+                        "The task '%(task)s' cannot change status: its plan is not "
+                        "issued (tasks progress only on issued plans).",
+                        task=not_issued[0].name,
+                    )
+                )
+        if "date_deadline" in vals:
+            locked = self.filtered(lambda t: t.plan_state in ("closed", "cancelled"))
+            if locked:
+                locked.plan_id._check_content_editable()
+
+    def _completion_values(self, vals):
+        vals = dict(vals)
+        if vals["state"] == "done":
+            vals.setdefault("done_date", fields.Date.context_today(self))
+            vals.setdefault("done_by_id", self.env.uid)
+        else:
+            vals.update(done_date=False, done_by_id=False)
+        if vals["state"] != "not_applicable" and "not_applicable_reason" not in vals:
+            vals["not_applicable_reason"] = False
+        return vals
+
+    def _renumber(self):
+        """Keep row numbers consecutive (1, 2, 3…) within each quarter."""
+        plans = self.plan_id
+        if not plans:
+            return
+        tasks = self.search(
+            [("plan_id", "in", plans.ids)], order="plan_id, quarter, sequence, id"
+        )
+        renumbered = self.with_context(tdkt_renumbering=True)
+        row, key = 0, None
+        for task in tasks:
+            if (task.plan_id, task.quarter) != key:
+                row, key = 0, (task.plan_id, task.quarter)
+            row += 1
+            if task.sequence != row:
+                renumbered.browse(task.id).write({"sequence": row})
+
+    # --- actions --------------------------------------------------------------------
+    def action_start(self):
+        self.write({"state": "in_progress"})
+
+    def action_done(self):
+        self.write({"state": "done"})
+
+    def action_reopen(self):
+        self.write({"state": "in_progress"})
+
+    def action_mark_not_applicable(self):
+        for task in self:
+            if not (task.not_applicable_reason or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Write the reason in 'Why Not Applicable' first, then close "
+                        "the task '%(task)s' as not applicable.",
+                        task=task.name,
+                    )
+                )
+        self.write({"state": "not_applicable"})

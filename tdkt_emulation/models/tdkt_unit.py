@@ -1,0 +1,92 @@
+from odoo import api, fields, models
+
+
+class TdktUnit(models.Model):
+    """A unit as a plan names it: lead or cooperating unit of a task.
+
+    Each unit points to the real record behind it, so that the same unit can
+    be printed exactly as the plan writes it ("Văn phòng Thanh tra tỉnh",
+    "Thanh tra các sở, ban, ngành") and still be resolved to the people who
+    must act on it.
+    """
+
+    _name = "tdkt.unit"
+    _description = "Emulation Unit"
+    _order = "sequence, name, id"
+
+    name = fields.Char(required=True, translate=False, index="trigram")
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    unit_type = fields.Selection(
+        [
+            ("department", "Department"),
+            ("department_group", "Group of Departments"),
+            ("council", "E&C Council"),
+            ("cluster", "Emulation Cluster"),
+            ("agency", "Agency"),
+            ("external", "Outside Agencies"),
+        ],
+        string="Type",
+        required=True,
+        default="department",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="Agency",
+        default=lambda self: self.env.company,
+        index=True,
+        help="Agency whose plans use this unit. Leave empty to share it.",
+    )
+    department_ids = fields.Many2many(
+        "hr.department",
+        string="Departments",
+        check_company=True,
+        help="Departments whose staff act for this unit.",
+    )
+    agency_id = fields.Many2one(
+        "res.company",
+        string="Agency Record",
+        help="The agency this unit stands for, when it is an agency of "
+        "this Odoo.",
+    )
+    partner_ids = fields.Many2many(
+        "res.partner",
+        string="Outside Agencies",
+        help="Agencies outside this Odoo that this unit names.",
+    )
+    user_ids = fields.Many2many(
+        "res.users",
+        "tdkt_unit_user_rel",
+        "unit_id",
+        "user_id",
+        string="Members",
+        help="People who act for this unit besides the departments' staff, "
+        "e.g. the council's members.",
+    )
+    member_user_ids = fields.Many2many(
+        "res.users",
+        "tdkt_unit_member_user_rel",
+        "unit_id",
+        "user_id",
+        string="Acting Users",
+        compute="_compute_member_user_ids",
+        store=True,
+        help="Users who may update the tasks of this unit: the members and "
+        "the users of the departments' employees.",
+    )
+    note = fields.Text()
+
+    _sql_constraints = [
+        (
+            "name_company_uniq",
+            "unique(name, company_id)",
+            "A unit with this name already exists for this agency.",
+        ),
+    ]
+
+    @api.depends("user_ids", "department_ids.member_ids.user_id")
+    def _compute_member_user_ids(self):
+        for unit in self:
+            unit.member_user_ids = (
+                unit.user_ids | unit.department_ids.member_ids.user_id
+            )
