@@ -1,0 +1,124 @@
+from odoo.tests import TransactionCase, new_test_user
+
+
+class TdktCommon(TransactionCase):
+    """Agency, departments, units and one user per role, without demo data."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env["res.company"].create(
+            {
+                "name": "Thanh tra tỉnh Thử nghiệm",
+                "tdkt_agency_code": "TTr",
+                "tdkt_header_name": "THANH TRA TỈNH",
+                "tdkt_parent_agency_name": "UBND TỈNH THỬ NGHIỆM",
+                "tdkt_place_name": "Lạng Sơn",
+            }
+        )
+        cls.other_company = cls.env["res.company"].create({"name": "Thanh tra tỉnh Khác"})
+        Department = cls.env["hr.department"]
+        cls.dep_office = Department.create({"name": "Văn phòng", "company_id": cls.company.id})
+        cls.dep_division = Department.create(
+            {"name": "Phòng Nghiệp vụ 1", "company_id": cls.company.id}
+        )
+
+        def user(login, group, department=None, name=None):
+            user = new_test_user(
+                cls.env,
+                login=login,
+                name=name or login,
+                groups=f"base.group_user,{group}",
+                company_id=cls.company.id,
+                company_ids=[(6, 0, cls.company.ids)],
+            )
+            employee = cls.env["hr.employee"].create(
+                {
+                    "name": user.name,
+                    "user_id": user.id,
+                    "company_id": cls.company.id,
+                    "department_id": department.id if department else False,
+                }
+            )
+            return user, employee
+
+        cls.staff, _ = user("t_staff", "tdkt_emulation.group_tdkt_user", cls.dep_office)
+        cls.staff_division, _ = user(
+            "t_staff_div", "tdkt_emulation.group_tdkt_user", cls.dep_division
+        )
+        cls.office, _ = user("t_office", "tdkt_emulation.group_tdkt_office", cls.dep_office)
+        cls.council, _ = user("t_council", "tdkt_emulation.group_tdkt_council")
+        cls.chief, cls.chief_employee = user(
+            "t_chief", "tdkt_emulation.group_tdkt_chief", name="Đậu Trường An"
+        )
+        cls.chief_employee.job_title = "Chánh Thanh tra"
+        cls.admin_tdkt, _ = user("t_admin", "tdkt_emulation.group_tdkt_admin")
+        cls.outsider = new_test_user(cls.env, login="t_outsider", groups="base.group_user")
+
+        Unit = cls.env["tdkt.unit"]
+        cls.unit_office = Unit.create(
+            {
+                "name": "Văn phòng Thanh tra tỉnh",
+                "sequence": 1,
+                "company_id": cls.company.id,
+                "unit_type": "department",
+                "department_ids": [(6, 0, cls.dep_office.ids)],
+            }
+        )
+        cls.unit_division = Unit.create(
+            {
+                "name": "Các Phòng nghiệp vụ",
+                "sequence": 2,
+                "company_id": cls.company.id,
+                "unit_type": "department_group",
+                "department_ids": [(6, 0, cls.dep_division.ids)],
+            }
+        )
+        cls.unit_clusters = Unit.create(
+            {"name": "Các cụm thi đua", "sequence": 10, "company_id": cls.company.id, "unit_type": "cluster"}
+        )
+        cls.unit_sectors = Unit.create(
+            {
+                "name": "Thanh tra các sở, ban, ngành",
+                "sequence": 20,
+                "company_id": cls.company.id,
+                "unit_type": "external",
+            }
+        )
+
+    @classmethod
+    def create_plan(cls, year=2024, tasks_per_quarter=(2, 1, 1, 1), **vals):
+        """A draft plan with tasks led by the Office, signed by the chief."""
+        tasks = []
+        for index, count in enumerate(tasks_per_quarter):
+            quarter = str(index + 1)
+            for row in range(count):
+                tasks.append(
+                    (
+                        0,
+                        0,
+                        {
+                            "quarter": quarter,
+                            "name": f"Nhiệm vụ {row + 1} quý {quarter}",
+                            "lead_unit_id": cls.unit_office.id,
+                            "cooperating_unit_ids": [(6, 0, cls.unit_division.ids)],
+                        },
+                    )
+                )
+        values = {
+            "name": f"Thực hiện công tác thi đua, khen thưởng năm {year}",
+            "company_id": cls.company.id,
+            "year": year,
+            "signer_id": cls.chief_employee.id,
+            "task_ids": tasks,
+            "legal_basis_ids": [(0, 0, {"name": "Luật Thi đua, Khen thưởng năm 2022"})],
+            "recipient_ids": [(0, 0, {"name": "Lưu: VT, TĐKT."})],
+        }
+        values.update(vals)
+        return cls.env["tdkt.plan"].create(values)
+
+    @classmethod
+    def issue(cls, plan):
+        plan.with_user(cls.chief).action_issue()
+        return plan
