@@ -16,7 +16,12 @@ QUARTERS = [("1", "Quarter I"), ("2", "Quarter II"), ("3", "Quarter III"), ("4",
 class TdktPlan(models.Model):
     _name = "tdkt.plan"
     _description = "Emulation and Commendation Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tdkt.access.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "tdkt.access.mixin",
+        "tdkt.official.document",
+    ]
     _order = "year desc, number desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "document_number"]
@@ -420,6 +425,26 @@ class TdktPlan(models.Model):
             number = int(sequence.next_by_id(sequence_date=date(self.year, 1, 1)))
             if number not in taken:
                 return number
+
+    # --- printout ---------------------------------------------------------------
+    def _tdkt_print_legal_bases(self):
+        """The legal bases as the plan prints them: 'Căn cứ A; B; C.'"""
+        self.ensure_one()
+        bases = [
+            basis.strip().rstrip(";.").strip()
+            for basis in self.legal_basis_ids.mapped("name")
+            if basis and basis.strip()
+        ]
+        return f"Căn cứ {'; '.join(bases)}." if bases else ""
+
+    def _tdkt_print_quarters(self):
+        """(Roman numeral, tasks) of each quarter, in order, empty ones too."""
+        self.ensure_one()
+        tasks = self.task_ids.sorted(lambda t: (t.quarter, t.sequence, t.id))
+        return [
+            (self._tdkt_print_roman(quarter), tasks.filtered(lambda t, q=quarter: t.quarter == q))
+            for quarter, _label in QUARTERS
+        ]
 
     # --- navigation ---------------------------------------------------------------
     def action_open_tasks(self):

@@ -1,0 +1,82 @@
+from odoo import models
+
+NBSP = "\u00a0"
+ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+AUTHORITY_PREFIX = {"tm": "TM.", "q": "Q.", "kt": "KT.", "tl": "TL.", "tuq": "TUQ."}
+
+
+def roman(number):
+    """Roman numeral of a small positive number (quarters, sections)."""
+    result = ""
+    for value, letters in ROMAN:
+        while number >= value:
+            result += letters
+            number -= value
+    return result
+
+
+class TdktOfficialDocument(models.AbstractModel):
+    """Printed form of an administrative document (Decree 30/2020/NĐ-CP).
+
+    Used by the shared QWeb frame ``tdkt_emulation.official_document_layout``.
+    The inheriting model provides the usual document fields: ``state``,
+    ``parent_agency_name``, ``agency_name``, ``number``, ``document_number``,
+    ``symbol``, ``place``, ``issue_date``, ``year``, ``signer_name``,
+    ``signer_position``, ``signing_authority`` and ``authority_position``.
+    """
+
+    _name = "tdkt.official.document"
+    _description = "Official Document Printout"
+
+    # States in which the document is signed and no longer a draft.
+    _tdkt_signed_states = ("issued", "closed")
+
+    def _tdkt_print_is_draft(self):
+        self.ensure_one()
+        return self.state not in self._tdkt_signed_states
+
+    def _tdkt_print_number(self):
+        """'Số: 01/KH-TTr', with room left for the number when not yet given."""
+        self.ensure_one()
+        if self.number:
+            return f"Số: {self.document_number}"
+        return f"Số:{NBSP * 10}/{self.symbol}"
+
+    def _tdkt_print_date(self):
+        """Place and date; days below 10 and months 1-2 get a leading zero."""
+        self.ensure_one()
+        place = self.place or NBSP * 10
+        day = self.issue_date
+        if not day:
+            blank = NBSP * 6
+            return f"{place}, ngày{blank}tháng{blank}năm {self.year or ''}"
+        month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+        return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+    def _tdkt_print_authority(self):
+        """First line of the signature block: 'KT. CHÁNH THANH TRA', or ''."""
+        self.ensure_one()
+        prefix = AUTHORITY_PREFIX.get(self.signing_authority or "")
+        if not prefix:
+            return ""
+        return f"{prefix} {(self.authority_position or '').upper()}".strip()
+
+    def _tdkt_print_signer_position(self):
+        self.ensure_one()
+        return (self.signer_position or "").upper()
+
+    def _tdkt_print_roman(self, number):
+        return roman(int(number))
+
+    def _tdkt_print_units(self, units):
+        """Units as a plan writes them: 'A; B và C'."""
+        names = [name.strip() for name in units.mapped("name") if name]
+        if len(names) > 1:
+            return f"{'; '.join(names[:-1])} và {names[-1]}"
+        return names[0] if names else ""
+
+    def _tdkt_print_filename(self, prefix):
+        """File name of the printout, e.g. 'KH_01-KH-TTr_2024'."""
+        self.ensure_one()
+        number = self.document_number if self.number else "DuThao"
+        return f"{prefix}_{number.replace('/', '-')}_{self.year}"
