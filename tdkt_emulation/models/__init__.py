@@ -8,5 +8,5 @@ from . import tdkt_plan
 from . import tdkt_plan_legal_basis
 from . import tdkt_plan_recipient
 from . import tdkt_plan_task
-# from . import tdkt_plan_review
-# from . import tdkt_plan_review_line
+from . import tdkt_plan_review
+from . import tdkt_plan_review_line

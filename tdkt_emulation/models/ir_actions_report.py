@@ -11,7 +11,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from odoo import api, fields, models
-from odoo.tools.pdf import PdfFileReader, PdfFileWriter, merge_pdf
+from odoo.tools.pdf import PdfFileReader, PdfFileWriter
 
 from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 
@@ -103,6 +103,16 @@ def stamp_page_numbers(pdf_content, margin_top_mm, margin_left_mm, margin_right_
     return result.getvalue()
 
 
+def _merge(documents):
+    writer = PdfFileWriter()
+    for document in documents:
+        for page in PdfFileReader(io.BytesIO(document), strict=False).pages:
+            writer.add_page(page)
+    result = io.BytesIO()
+    writer.write(result)
+    return result.getvalue()
+
+
 class IrActionsReport(models.Model):
     _inherit = "ir.actions.report"
 
@@ -183,4 +193,4 @@ class IrActionsReport(models.Model):
                     paperformat.margin_right,
                 )
             )
-        return documents[0] if len(documents) == 1 else merge_pdf(documents)
+        return documents[0] if len(documents) == 1 else _merge(documents)

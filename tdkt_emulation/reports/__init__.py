@@ -1,0 +1,2 @@
+from . import tdkt_plan_task_xlsx
+from . import tdkt_plan_progress_xlsx
