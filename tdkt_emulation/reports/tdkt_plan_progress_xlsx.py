@@ -66,7 +66,7 @@ class ReportTdktPlanProgressXlsx(models.AbstractModel):
                 for col, key in enumerate(("total", "done", "overdue", "not_applicable"), 2):
                     sheet.write_number(row, col, cell[key], styles["number"])
             row += 1
-            sheet.write_string(row, 0, "", styles["bold"])
+            sheet.write_blank(row, 0, None, styles["bold"])
             sheet.write_string(row, 1, "Tổng cộng", styles["bold"])
             for col, key in enumerate(("total", "done", "overdue", "not_applicable"), 2):
                 total = sum(cell[key] for cell in cells.values())

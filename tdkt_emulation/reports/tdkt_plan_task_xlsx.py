@@ -1,5 +1,5 @@
 from odoo import models
-from odoo.tools import html2plaintext
+from odoo.tools.mail import html_to_inner_content
 
 from ..models.tdkt_official_document import roman
 
@@ -33,8 +33,8 @@ class ReportTdktPlanTaskXlsx(models.AbstractModel):
         plans.check_access("read")
         styles = _styles(workbook)
         for plan in plans:
-            title = plan.document_number if plan.number else f"KH {plan.year}"
-            sheet = workbook.add_worksheet(title.replace("/", "-")[:31])
+            number = plan.document_number.replace("/", "-") if plan.number else "KH"
+            sheet = workbook.add_worksheet(f"{number} {plan.year}"[:31])
             _write_header(sheet, styles, COLUMNS)
             tasks = plan.task_ids.sorted(lambda t: (t.quarter, t.sequence, t.id))
             for row, task in enumerate(tasks, start=1):
@@ -48,7 +48,7 @@ class ReportTdktPlanTaskXlsx(models.AbstractModel):
                 _write_date(sheet, row, 5, task.date_deadline, styles)
                 sheet.write_string(row, 6, STATE_LABELS.get(task.state, ""), styles["text"])
                 _write_date(sheet, row, 7, task.done_date, styles)
-                note = html2plaintext(task.result_note) if task.result_note else ""
+                note = html_to_inner_content(task.result_note or "")
                 sheet.write_string(row, 8, note.strip(), styles["text"])
             sheet.autofilter(0, 0, max(len(tasks), 1), len(COLUMNS) - 1)
 
