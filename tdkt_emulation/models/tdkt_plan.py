@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 from odoo import api, fields, models
@@ -160,14 +161,6 @@ class TdktPlan(models.Model):
         "are left out), in percent.",
     )
 
-    _sql_constraints = [
-        (
-            "number_uniq",
-            "unique(company_id, year, number)",
-            "Another plan of this agency already has this number for this year.",
-        ),
-    ]
-
     # --- computes ---------------------------------------------------------------
     @api.depends("company_id")
     def _compute_agency_names(self):
@@ -281,16 +274,23 @@ class TdktPlan(models.Model):
         if any(plan.number < 0 for plan in self):
             raise ValidationError(self.env._("A plan number cannot be negative."))
 
+    def _default_title(self, year):
+        return self.env._(
+            "Implementing emulation and commendation work in %(year)s", year=year
+        )
+
     @api.onchange("year")
     def _onchange_year(self):
-        if self.year and not self.name:
-            self.name = self.env._(
-                "Implementing emulation and commendation work in %(year)s",
-                year=self.year,
-            )
+        # Propose the usual title, and follow the year while it is untouched.
+        pattern = re.escape(self._default_title("YEAR")).replace("YEAR", r"\d+")
+        if self.year and (not self.name or re.fullmatch(pattern, self.name)):
+            self.name = self._default_title(self.year)
 
     # --- CRUD -------------------------------------------------------------------
     def write(self, vals):
+        # Rights first: a user who may not write gets an access error, not a
+        # message about the plan's status.
+        self.check_access("write")
         content = [
             name
             for name in vals

@@ -16,7 +16,7 @@ class TdktPlanTask(models.Model):
     _name = "tdkt.plan.task"
     _description = "Plan Task"
     _inherit = ["mail.thread", "mail.activity.mixin", "tdkt.access.mixin"]
-    _order = "plan_id, quarter, sequence, id"
+    _order = "plan_id, quarter, row_number, id"
     _check_company_auto = True
 
     plan_id = fields.Many2one(
@@ -42,7 +42,9 @@ class TdktPlanTask(models.Model):
         tracking=True,
         group_expand=True,
     )
-    sequence = fields.Integer(
+    # Not named 'sequence': the web client would take that as the kanban's
+    # handle and renumber the plan's rows on every drag between columns.
+    row_number = fields.Integer(
         string="No.",
         default=0,
         help="Row number of the task within its quarter (STT).",
@@ -243,11 +245,16 @@ class TdktPlanTask(models.Model):
     # --- CRUD -------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        # Rights before the plan's status, so the error says what is wrong.
+        self.check_access("create")
         plans = self.env["tdkt.plan"].browse(
             {vals["plan_id"] for vals in vals_list if vals.get("plan_id")}
         )
         plans._check_content_editable()
-        for vals in vals_list:
+        for index, vals in enumerate(vals_list):
+            if not vals.get("row_number"):
+                # Without an explicit row number, a new task goes last.
+                vals["row_number"] = 10**6 + index
             if vals.get("state", "todo") != "todo":
                 raise UserError(
                     self.env._("A new task starts as 'To Do'; its plan is not issued yet.")
@@ -264,15 +271,16 @@ class TdktPlanTask(models.Model):
             vals = self._completion_values(vals)
         moved = self.filtered(lambda t: "quarter" in vals and t.quarter != vals["quarter"])
         old_plans = self.plan_id
-        if moved and "sequence" not in vals:
+        if moved and "row_number" not in vals:
             # A task moved to another quarter goes to the end of that quarter.
-            vals = dict(vals, sequence=10**6)
+            vals = dict(vals, row_number=10**6)
         result = super().write(vals)
-        if {"quarter", "sequence", "plan_id"} & set(vals):
+        if {"quarter", "row_number", "plan_id"} & set(vals):
             (self | old_plans.task_ids)._renumber()
         return result
 
     def unlink(self):
+        self.check_access("unlink")
         self.plan_id._check_content_editable()
         plans = self.plan_id
         result = super().unlink()
@@ -334,12 +342,16 @@ class TdktPlanTask(models.Model):
         return vals
 
     def _renumber(self):
-        """Keep row numbers consecutive (1, 2, 3…) within each quarter."""
+        """Keep row numbers consecutive (1, 2, 3…) within each quarter.
+
+        On a tie the newer task comes first: a task inserted at row N pushes
+        the task that held row N down.
+        """
         plans = self.plan_id
         if not plans:
             return
         tasks = self.search(
-            [("plan_id", "in", plans.ids)], order="plan_id, quarter, sequence, id"
+            [("plan_id", "in", plans.ids)], order="plan_id, quarter, row_number, id desc"
         )
         renumbered = self.with_context(tdkt_renumbering=True)
         row, key = 0, None
@@ -347,8 +359,8 @@ class TdktPlanTask(models.Model):
             if (task.plan_id, task.quarter) != key:
                 row, key = 0, (task.plan_id, task.quarter)
             row += 1
-            if task.sequence != row:
-                renumbered.browse(task.id).write({"sequence": row})
+            if task.row_number != row:
+                renumbered.browse(task.id).write({"row_number": row})
 
     # --- actions --------------------------------------------------------------------
     def action_start(self):

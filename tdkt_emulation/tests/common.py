@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -86,6 +88,14 @@ class TdktCommon(TransactionCase):
                 "unit_type": "external",
             }
         )
+
+    @contextmanager
+    def assertRaisesRegex(self, exception, regex, msg=None):
+        """Odoo wraps only assertRaises in a savepoint that rolls the failed
+        operation back; route the regex variant through it."""
+        with self.assertRaises(exception) as cm:
+            yield cm
+        self.assertRegex(str(cm.exception), regex, msg)
 
     @classmethod
     def create_plan(cls, year=2024, tasks_per_quarter=(2, 1, 1, 1), **vals):
