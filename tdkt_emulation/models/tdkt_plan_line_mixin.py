@@ -12,7 +12,7 @@ class TdktPlanLineMixin(models.AbstractModel):
     _order = "plan_id, sequence, id"
 
     plan_id = fields.Many2one(
-        "tdkt.plan", string="Plan", required=True, ondelete="cascade", index=True
+        "tdkt.plan", required=True, ondelete="cascade", index=True
     )
     company_id = fields.Many2one(
         related="plan_id.company_id", string="Agency", store=True, index=True

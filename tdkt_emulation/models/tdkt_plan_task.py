@@ -3,7 +3,7 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .tdkt_plan import GROUP_OFFICE, LOCK_FREE_PREFIXES, LOCKED_STATES, QUARTERS
+from .tdkt_plan import GROUP_OFFICE, LOCK_FREE_PREFIXES, QUARTERS
 
 # What a Staff member may change on the tasks of its unit: their progress.
 PROGRESS_FIELDS = {"state", "result_note", "not_applicable_reason", "user_ids"}
@@ -21,7 +21,6 @@ class TdktPlanTask(models.Model):
 
     plan_id = fields.Many2one(
         "tdkt.plan",
-        string="Plan",
         required=True,
         ondelete="cascade",
         index=True,
@@ -51,7 +50,7 @@ class TdktPlanTask(models.Model):
     )
     name = fields.Text(string="Content", required=True, tracking=True)
     lead_unit_id = fields.Many2one(
-        "tdkt.unit", string="Lead Unit", index=True, tracking=True, check_company=True
+        "tdkt.unit", index=True, tracking=True, check_company=True
     )
     cooperating_unit_ids = fields.Many2many(
         "tdkt.unit",
@@ -101,7 +100,7 @@ class TdktPlanTask(models.Model):
         string="Responsible",
     )
     done_date = fields.Date(readonly=True, copy=False)
-    done_by_id = fields.Many2one("res.users", string="Done By", readonly=True, copy=False)
+    done_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     result_note = fields.Html(string="Result", copy=False)
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
@@ -134,7 +133,9 @@ class TdktPlanTask(models.Model):
             ).mapped("name")
             if len(names) > 1:
                 task.cooperating_units_text = self.env._(
-                    "%(units)s and %(last)s", units="; ".join(names[:-1]), last=names[-1]
+                    "%(units)s and %(last)s",
+                    units="; ".join(names[:-1]),
+                    last=names[-1],
                 )
             else:
                 task.cooperating_units_text = names[0] if names else False
@@ -174,8 +175,10 @@ class TdktPlanTask(models.Model):
             raise UserError(self.env._("Operation not supported."))
         # sudo: unit membership is read through employees and departments,
         # which a Staff user may not read; only ids of units come back.
-        units = self.env["tdkt.unit"].sudo().search(
-            [("member_user_ids", "in", self.env.uid)]
+        units = (
+            self.env["tdkt.unit"]
+            .sudo()
+            .search([("member_user_ids", "in", self.env.uid)])
         )
         domain = [
             "|",
@@ -257,7 +260,9 @@ class TdktPlanTask(models.Model):
                 vals["row_number"] = 10**6 + index
             if vals.get("state", "todo") != "todo":
                 raise UserError(
-                    self.env._("A new task starts as 'To Do'; its plan is not issued yet.")
+                    self.env._(
+                        "A new task starts as 'To Do'; its plan is not issued yet."
+                    )
                 )
         tasks = super().create(vals_list)
         tasks._renumber()
@@ -269,7 +274,9 @@ class TdktPlanTask(models.Model):
         self._check_write(vals)
         if "state" in vals:
             vals = self._completion_values(vals)
-        moved = self.filtered(lambda t: "quarter" in vals and t.quarter != vals["quarter"])
+        moved = self.filtered(
+            lambda t: "quarter" in vals and t.quarter != vals["quarter"]
+        )
         old_plans = self.plan_id
         if moved and "row_number" not in vals:
             # A task moved to another quarter goes to the end of that quarter.
@@ -302,11 +309,14 @@ class TdktPlanTask(models.Model):
                 )
             )
         if "quarter" in vals and any(
-            task.plan_state != "draft" for task in self if task.quarter != vals["quarter"]
+            task.plan_state != "draft"
+            for task in self
+            if task.quarter != vals["quarter"]
         ):
             raise UserError(
                 self.env._(
-                    "Tasks can move to another quarter only while their plan is a draft."
+                    "Tasks can move to another quarter only while their plan "
+                    "is a draft."
                 )
             )
         if content - {"date_deadline", "quarter"}:
@@ -351,7 +361,8 @@ class TdktPlanTask(models.Model):
         if not plans:
             return
         tasks = self.search(
-            [("plan_id", "in", plans.ids)], order="plan_id, quarter, row_number, id desc"
+            [("plan_id", "in", plans.ids)],
+            order="plan_id, quarter, row_number, id desc",
         )
         renumbered = self.with_context(tdkt_renumbering=True)
         row, key = 0, None

@@ -20,7 +20,9 @@ class TestAccess(TdktCommon):
 
     def test_staff_sees_issued_plans_only(self):
         Plan = self.env["tdkt.plan"].with_user(self.staff)
-        self.assertEqual(Plan.search([("company_id", "=", self.company.id)]), self.issued)
+        self.assertEqual(
+            Plan.search([("company_id", "=", self.company.id)]), self.issued
+        )
         with self.assertRaises(AccessError):
             self.draft.with_user(self.staff).read(["name"])
         Task = self.env["tdkt.plan.task"].with_user(self.staff)
@@ -49,7 +51,9 @@ class TestAccess(TdktCommon):
 
     def test_staff_cannot_change_task_content_or_plans(self):
         with self.assertRaisesRegex(AccessError, "Only the Office"):
-            self.task_office.with_user(self.staff).write({"date_deadline": "2024-02-01"})
+            self.task_office.with_user(self.staff).write(
+                {"date_deadline": "2024-02-01"}
+            )
         with self.assertRaises(AccessError):
             self.env["tdkt.plan.task"].with_user(self.staff).create(
                 {"plan_id": self.issued.id, "name": "X"}
@@ -57,14 +61,18 @@ class TestAccess(TdktCommon):
         with self.assertRaises(AccessError):
             self.task_office.with_user(self.staff).unlink()
         with self.assertRaises(AccessError):
-            self.env["tdkt.plan"].with_user(self.staff).create({"name": "X", "year": 2024})
+            self.env["tdkt.plan"].with_user(self.staff).create(
+                {"name": "X", "year": 2024}
+            )
         with self.assertRaises(AccessError):
             self.issued.with_user(self.staff).write({"name": "X"})
 
     def test_office_manages_but_cannot_issue(self):
         plan = self.create_plan()
         Plan = self.env["tdkt.plan"].with_user(self.office)
-        created = Plan.create({"name": "Kế hoạch mới", "year": 2025, "company_id": self.company.id})
+        created = Plan.create(
+            {"name": "Kế hoạch mới", "year": 2025, "company_id": self.company.id}
+        )
         created.write({"task_ids": [(0, 0, {"name": "Nhiệm vụ", "quarter": "2"})]})
         self.assertEqual(created.task_ids.date_deadline.isoformat(), "2025-06-30")
         plan.with_user(self.office).action_submit()
@@ -86,7 +94,8 @@ class TestAccess(TdktCommon):
     def test_council_reads_everything_but_writes_nothing(self):
         Plan = self.env["tdkt.plan"].with_user(self.council)
         self.assertEqual(
-            Plan.search([("company_id", "=", self.company.id)]), self.draft | self.issued
+            Plan.search([("company_id", "=", self.company.id)]),
+            self.draft | self.issued,
         )
         with self.assertRaises(AccessError):
             self.draft.with_user(self.council).write({"name": "X"})
@@ -110,7 +119,9 @@ class TestAccess(TdktCommon):
                 "login": "t_other_office",
                 "company_id": self.other_company.id,
                 "company_ids": [(6, 0, self.other_company.ids)],
-                "groups_id": [(6, 0, [self.env.ref("tdkt_emulation.group_tdkt_office").id])],
+                "groups_id": [
+                    (6, 0, [self.env.ref("tdkt_emulation.group_tdkt_office").id])
+                ],
             }
         )
         self.assertFalse(self.env["tdkt.plan"].with_user(other_office).search([]))
@@ -120,8 +131,10 @@ class TestAccess(TdktCommon):
             self.issued.task_ids.with_user(other_office).write({"state": "done"})
 
     def test_admin_configures_units(self):
-        unit = self.env["tdkt.unit"].with_user(self.admin_tdkt).create(
-            {"name": "Phòng mới", "company_id": self.company.id}
+        unit = (
+            self.env["tdkt.unit"]
+            .with_user(self.admin_tdkt)
+            .create({"name": "Phòng mới", "company_id": self.company.id})
         )
         unit.with_user(self.admin_tdkt).write({"sequence": 5})
         with self.assertRaises(AccessError):

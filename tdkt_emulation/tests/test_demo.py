@@ -20,7 +20,8 @@ class TestDemoPlan(TransactionCase):
         self.assertEqual(plan.signer_position, "CHÁNH THANH TRA")
         self.assertEqual(len(plan.legal_basis_ids), 3)
         self.assertEqual(
-            plan.legal_basis_ids.mapped("reference"), [False, "64/KH-TTTP", "241/KH-UBND"]
+            plan.legal_basis_ids.mapped("reference"),
+            [False, "64/KH-TTTP", "241/KH-UBND"],
         )
         self.assertEqual(len(plan.recipient_ids), 7)
         self.assertEqual(plan.recipient_ids[-1].name, "Lưu: VT, TĐKT.")
@@ -31,16 +32,22 @@ class TestDemoPlan(TransactionCase):
         )
         for quarter in "1234":
             rows = plan.task_ids.filtered(lambda t, q=quarter: t.quarter == q)
-            self.assertEqual(sorted(rows.mapped("row_number")), list(range(1, len(rows) + 1)))
+            self.assertEqual(
+                sorted(rows.mapped("row_number")), list(range(1, len(rows) + 1))
+            )
         cross = plan.task_ids.filtered(lambda t: t.quarter == "2" and t.row_number == 6)
         self.assertEqual(cross.lead_unit_id.name, "Các cụm thi đua")
         self.assertEqual(
             cross.cooperating_unit_ids.mapped("name"),
             ["Thanh tra các sở, ban, ngành", "Thanh tra các huyện, thành phố"],
         )
-        meeting = plan.task_ids.filtered(lambda t: t.quarter == "4" and t.row_number == 5)
+        meeting = plan.task_ids.filtered(
+            lambda t: t.quarter == "4" and t.row_number == 5
+        )
         self.assertEqual(meeting.lead_unit_id.name, "Hội đồng thi đua khen thưởng")
-        self.assertEqual(plan.task_ids.filtered("is_conditional").mapped("row_number"), [5, 2, 7])
+        self.assertEqual(
+            plan.task_ids.filtered("is_conditional").mapped("row_number"), [5, 2, 7]
+        )
 
     def test_demo_runs_in_vietnamese(self):
         for xmlid in ("base.user_admin", "tdkt_emulation.user_staff_demo"):

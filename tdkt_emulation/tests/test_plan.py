@@ -142,7 +142,9 @@ class TestPlan(TdktCommon):
 
     def test_duplicate_number_fails(self):
         self.create_plan(number=3)
-        with self.assertRaisesRegex(ValidationError, "already has the number 03/KH-TTr"):
+        with self.assertRaisesRegex(
+            ValidationError, "already has the number 03/KH-TTr"
+        ):
             self.create_plan(number=3, name="Trùng số")
         self.assertEqual(self.env["tdkt.plan"].search_count([("number", "=", 3)]), 1)
         # the same number in another year or agency is fine

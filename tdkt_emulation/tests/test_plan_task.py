@@ -45,24 +45,35 @@ class TestPlanTask(TdktCommon):
     def test_row_numbers_stay_consecutive(self):
         plan = self.create_plan(tasks_per_quarter=(3, 1, 0, 0))
         self.assertEqual(
-            [(q, s) for q, s, _n in self.rows(plan)], [("1", 1), ("1", 2), ("1", 3), ("2", 1)]
+            [(q, s) for q, s, _n in self.rows(plan)],
+            [("1", 1), ("1", 2), ("1", 3), ("2", 1)],
         )
         # removing the first row renumbers the others
         first = plan.task_ids.filtered(lambda t: t.quarter == "1" and t.row_number == 1)
         first.unlink()
         self.assertEqual(
             self.rows(plan),
-            [("1", 1, "Nhiệm vụ 2 quý 1"), ("1", 2, "Nhiệm vụ 3 quý 1"), ("2", 1, "Nhiệm vụ 1 quý 2")],
+            [
+                ("1", 1, "Nhiệm vụ 2 quý 1"),
+                ("1", 2, "Nhiệm vụ 3 quý 1"),
+                ("2", 1, "Nhiệm vụ 1 quý 2"),
+            ],
         )
         # a task moved to another quarter goes last there; the gap closes
         moved = plan.task_ids.filtered(lambda t: t.name == "Nhiệm vụ 2 quý 1")
         moved.quarter = "2"
         self.assertEqual(
             self.rows(plan),
-            [("1", 1, "Nhiệm vụ 3 quý 1"), ("2", 1, "Nhiệm vụ 1 quý 2"), ("2", 2, "Nhiệm vụ 2 quý 1")],
+            [
+                ("1", 1, "Nhiệm vụ 3 quý 1"),
+                ("2", 1, "Nhiệm vụ 1 quý 2"),
+                ("2", 2, "Nhiệm vụ 2 quý 1"),
+            ],
         )
         # a new task goes last; an inserted one shifts the following rows
-        self.env["tdkt.plan.task"].create({"plan_id": plan.id, "name": "Mới", "quarter": "1"})
+        self.env["tdkt.plan.task"].create(
+            {"plan_id": plan.id, "name": "Mới", "quarter": "1"}
+        )
         self.env["tdkt.plan.task"].create(
             {"plan_id": plan.id, "name": "Chen", "quarter": "1", "row_number": 1}
         )
@@ -74,7 +85,9 @@ class TestPlanTask(TdktCommon):
     def test_cooperating_units_print_as_the_plan_writes_them(self):
         plan = self.create_plan(tasks_per_quarter=(1, 0, 0, 0))
         task = plan.task_ids
-        task.cooperating_unit_ids = self.unit_clusters | self.unit_sectors | self.unit_division
+        task.cooperating_unit_ids = (
+            self.unit_clusters | self.unit_sectors | self.unit_division
+        )
         self.assertEqual(
             task.cooperating_units_text,
             "Các Phòng nghiệp vụ; Các cụm thi đua and Thanh tra các sở, ban, ngành",
@@ -102,7 +115,9 @@ class TestPlanTask(TdktCommon):
             task.action_done()
         plan.with_user(self.office).action_cancel()
         with self.assertRaisesRegex(UserError, "its plan is not issued"):
-            task.with_user(self.office).write({"state": "done", "result_note": "<p>x</p>"})
+            task.with_user(self.office).write(
+                {"state": "done", "result_note": "<p>x</p>"}
+            )
         task.invalidate_recordset()
         self.assertEqual(task.state, "todo")
         self.assertFalse(task.result_note)
@@ -175,16 +190,22 @@ class TestPlanTask(TdktCommon):
         Task = self.env["tdkt.plan.task"]
         mine = Task.with_user(self.staff).search([("is_my_unit", "=", True)])
         self.assertEqual(mine, plan.task_ids)  # Văn phòng leads both
-        mine_div = Task.with_user(self.staff_division).search([("is_my_unit", "=", True)])
+        mine_div = Task.with_user(self.staff_division).search(
+            [("is_my_unit", "=", True)]
+        )
         self.assertEqual(mine_div, plan.task_ids)  # cooperating on both
-        self.assertFalse(Task.with_user(self.council).search([("is_my_unit", "=", True)]))
+        self.assertFalse(
+            Task.with_user(self.council).search([("is_my_unit", "=", True)])
+        )
         self.assertTrue(q1.with_user(self.staff).is_my_unit)
         self.assertFalse(q1.with_user(self.council).is_my_unit)
 
     def test_kanban_shows_all_quarters_and_states(self):
         plan = self.create_plan(tasks_per_quarter=(1, 0, 0, 0))
         Task = self.env["tdkt.plan.task"]
-        groups = Task.web_read_group([("plan_id", "=", plan.id)], ["quarter"], ["quarter"])
+        groups = Task.web_read_group(
+            [("plan_id", "=", plan.id)], ["quarter"], ["quarter"]
+        )
         self.assertEqual([g["quarter"] for g in groups["groups"]], ["1", "2", "3", "4"])
         self.assertEqual([g["quarter_count"] for g in groups["groups"]], [1, 0, 0, 0])
         groups = Task.web_read_group([("plan_id", "=", plan.id)], ["state"], ["state"])
