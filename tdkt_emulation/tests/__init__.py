@@ -3,3 +3,4 @@ from . import test_demo
 from . import test_kanban_tour
 from . import test_plan
 from . import test_plan_task
+from . import test_views
