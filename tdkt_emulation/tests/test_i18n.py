@@ -1,7 +1,6 @@
 import re
 
 import polib
-
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import file_path
 
