@@ -50,10 +50,10 @@ class TestI18n(TdktCommon):
         )
         self.assertEqual(plan_states["draft"], "Dự thảo")
         self.assertEqual(plan_states["issued"], "Đã ban hành")
-        fields = Task.fields_get(["lead_unit_id", "cooperating_unit_ids", "sequence"])
+        fields = Task.fields_get(["lead_unit_id", "cooperating_unit_ids", "row_number"])
         self.assertEqual(fields["lead_unit_id"]["string"], "Đơn vị chủ trì")
         self.assertEqual(fields["cooperating_unit_ids"]["string"], "Đơn vị phối hợp")
-        self.assertEqual(fields["sequence"]["string"], "STT")
+        self.assertEqual(fields["row_number"]["string"], "STT")
 
     def test_view_terms(self):
         arch = self.env_vi["tdkt.plan.task"].get_views([(False, "kanban")])["views"][
