@@ -1,6 +1,7 @@
 import re
 
 import polib
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import file_path
 
@@ -19,16 +20,22 @@ class TestI18n(TdktCommon):
         # without it gets the language and this addon's terms here.
         if not cls.env["res.lang"]._lang_get("vi_VN"):
             cls.env["res.lang"]._activate_lang("vi_VN")
-            cls.env["ir.module.module"]._load_module_terms(["tdkt_emulation"], ["vi_VN"])
+            cls.env["ir.module.module"]._load_module_terms(
+                ["tdkt_emulation"], ["vi_VN"]
+            )
         cls.env_vi = cls.env(context=dict(cls.env.context, lang="vi_VN"))
 
     def test_menus_and_actions(self):
         ref = self.env_vi.ref
-        self.assertEqual(ref("tdkt_emulation.tdkt_emulation_menu_root").name,
-                         "Thi đua, khen thưởng")
-        self.assertEqual(ref("tdkt_emulation.tdkt_plan_menu").name, "Kế hoạch")
-        self.assertEqual(ref("tdkt_emulation.tdkt_plan_task_menu_root").name, "Nhiệm vụ")
-        self.assertEqual(ref("tdkt_emulation.group_tdkt_user").name, "Cán bộ, công chức")
+        expected = {
+            "tdkt_emulation_menu_root": "Thi đua, khen thưởng",
+            "tdkt_plan_menu": "Kế hoạch",
+            "tdkt_plan_task_menu_root": "Nhiệm vụ",
+            "group_tdkt_user": "Cán bộ, công chức",
+            "group_tdkt_chief": "Thủ trưởng cơ quan",
+        }
+        for xmlid, name in expected.items():
+            self.assertEqual(ref(f"tdkt_emulation.{xmlid}").name, name)
         # The English source is still there for English users.
         self.assertEqual(
             self.env(context=dict(self.env.context, lang="en_US"))
