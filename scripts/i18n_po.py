@@ -65,11 +65,15 @@ def fill(target, fragments):
                 conflicts += 1
     if filled:
         po.save(target)
-    print(f"i18n-fragments: {filled} entries filled, {conflicts} already translated "
-          f"differently in vi.po (kept vi.po's)")
+    print(
+        f"i18n-fragments: {filled} entries filled, {conflicts} already translated "
+        f"differently in vi.po (kept vi.po's)"
+    )
     if unknown:
-        print(f"i18n-fragments: {len(unknown)} entries match no source string "
-              "(stale or mistyped msgid):")
+        print(
+            f"i18n-fragments: {len(unknown)} entries match no source string "
+            "(stale or mistyped msgid):"
+        )
         for line in unknown[:SHOWN]:
             print("   ", line)
 
@@ -81,8 +85,9 @@ def problems(entry):
         src = collections.Counter(pattern.findall(entry.msgid))
         dst = collections.Counter(pattern.findall(entry.msgstr))
         if src != dst:
-            found.append(f"{what} differ: {sorted(src.elements())} vs "
-                         f"{sorted(dst.elements())}")
+            found.append(
+                f"{what} differ: {sorted(src.elements())} vs {sorted(dst.elements())}"
+            )
     return found
 
 
@@ -92,8 +97,10 @@ def report(path):
     todo = [e for e in entries if not is_done(e)]
     broken = [(e, p) for e in entries if is_done(e) for p in problems(e)]
     header = [f"{k}: {v!r}" for k, v in HEADER.items() if po.metadata.get(k) != v]
-    print(f"vi.po: {len(entries)} entries, {len(entries) - len(todo)} translated, "
-          f"{len(todo)} untranslated")
+    print(
+        f"vi.po: {len(entries)} entries, {len(entries) - len(todo)} translated, "
+        f"{len(todo)} untranslated"
+    )
     for entry in todo[:SHOWN]:
         print("   untranslated:", repr(entry.msgid[:100]))
     if len(todo) > SHOWN:

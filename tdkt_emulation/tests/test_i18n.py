@@ -39,7 +39,8 @@ class TestI18n(TdktCommon):
         # The English source is still there for English users.
         self.assertEqual(
             self.env(context=dict(self.env.context, lang="en_US"))
-            .ref("tdkt_emulation.tdkt_plan_menu").name,
+            .ref("tdkt_emulation.tdkt_plan_menu")
+            .name,
             "Plans",
         )
 
@@ -53,7 +54,9 @@ class TestI18n(TdktCommon):
         self.assertEqual(states["todo"], "Chưa thực hiện")
         self.assertEqual(states["not_applicable"], "Không thực hiện")
         plan_states = dict(
-            self.env_vi["tdkt.plan"]._fields["state"]._description_selection(self.env_vi)
+            self.env_vi["tdkt.plan"]
+            ._fields["state"]
+            ._description_selection(self.env_vi)
         )
         self.assertEqual(plan_states["draft"], "Dự thảo")
         self.assertEqual(plan_states["issued"], "Đã ban hành")
