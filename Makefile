@@ -1,5 +1,6 @@
-# The two commands: `make run` (set up and serve the demo) and `make test`.
-.PHONY: setup run test lint
+# The two commands: `make run` (set up and serve the demo) and `make test`
+# (set up, lint, then the whole test suite on a fresh database).
+.PHONY: setup run test lint i18n
 
 setup:
 	bash scripts/setup.sh
@@ -7,8 +8,13 @@ setup:
 run:
 	bash scripts/run.sh
 
-test:
+# Lint first, so that pytest's summary is the last thing printed.
+test: setup lint
 	bash scripts/test.sh
 
 lint:
 	bash scripts/lint.sh
+
+# Re-export the .pot, merge it and i18n-fragments/*.po into vi.po, report.
+i18n:
+	bash scripts/i18n.sh

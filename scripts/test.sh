@@ -8,12 +8,13 @@ ODOO=$(odoo_dir)
 log "fresh test database $TEST_DB"
 dropdb --if-exists "$TEST_DB"
 install_log=$STATE_DIR/test-install.log
+: > "$install_log"
 if ! "$VENV/bin/python" "$ODOO/odoo-bin" -c "$ODOO_CONF" -d "$TEST_DB" \
         -i tdkt_emulation --load-language=vi_VN --stop-after-init \
         --log-level=warn --logfile="$install_log"; then
     tail -50 "$install_log"; log "installing the addon failed"; exit 1
 fi
-if grep -E " (ERROR|CRITICAL) " "$install_log"; then
+if grep -E " (ERROR|CRITICAL) |failed to install" "$install_log"; then
     log "the install logged errors (full log: $install_log)"; exit 1
 fi
 log "running the test suite"

@@ -72,7 +72,10 @@ class TdktPlanReview(models.Model):
     )
     # --- document header ------------------------------------------------------
     agency_name = fields.Char(
-        string="Agency Name in Header", compute="_compute_from_plan", store=True, readonly=False
+        string="Agency Name in Header",
+        compute="_compute_from_plan",
+        store=True,
+        readonly=False,
     )
     parent_agency_name = fields.Char(
         string="Parent Agency", compute="_compute_from_plan", store=True, readonly=False
@@ -94,15 +97,21 @@ class TdktPlanReview(models.Model):
         readonly=False,
         help="One recipient per line, as printed under 'Nơi nhận:'.",
     )
-    # --- signature --------------------------------------------------------------------
+    # --- signature -----------------------------------------------------------
     signer_id = fields.Many2one(
-        "hr.employee", string="Signer", compute="_compute_from_plan", store=True,
-        readonly=False, check_company=True,
+        "hr.employee",
+        string="Signer",
+        compute="_compute_from_plan",
+        store=True,
+        readonly=False,
+        check_company=True,
     )
     signer_name = fields.Char(compute="_compute_signer", store=True, readonly=False)
     signer_position = fields.Char(compute="_compute_signer", store=True, readonly=False)
     signing_authority = fields.Selection(
-        selection=lambda self: self.env["tdkt.plan"]._fields["signing_authority"].selection,
+        selection=lambda self: (
+            self.env["tdkt.plan"]._fields["signing_authority"].selection
+        ),
         compute="_compute_from_plan",
         store=True,
         readonly=False,
@@ -110,10 +119,12 @@ class TdktPlanReview(models.Model):
     authority_position = fields.Char(
         string="On Behalf Of", compute="_compute_from_plan", store=True, readonly=False
     )
-    # --- results ------------------------------------------------------------------------
+    # --- results -------------------------------------------------------------
     line_ids = fields.One2many("tdkt.plan.review.line", "review_id", string="Results")
     task_count = fields.Integer(compute="_compute_totals", string="Tasks")
-    done_on_time_count = fields.Integer(compute="_compute_totals", string="Done on Time")
+    done_on_time_count = fields.Integer(
+        compute="_compute_totals", string="Done on Time"
+    )
     done_late_count = fields.Integer(compute="_compute_totals", string="Done Late")
     overdue_count = fields.Integer(compute="_compute_totals", string="Overdue")
     not_applicable_count = fields.Integer(
@@ -125,11 +136,11 @@ class TdktPlanReview(models.Model):
         (
             "number_uniq",
             "unique(company_id, year, number)",
-            "Another review report of this agency already has this number for this year.",
+            "Another review report of this agency already has this number.",
         ),
     ]
 
-    # --- computes --------------------------------------------------------------------
+    # --- computes ------------------------------------------------------------
     @api.depends("plan_id", "period", "plan_id.year")
     def _compute_name(self):
         for review in self:
@@ -192,12 +203,13 @@ class TdktPlanReview(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "The plan '%(plan)s' already has a review report for this period.",
+                        "The plan '%(plan)s' already has a review report for "
+                        "this period.",
                         plan=review.plan_id.display_name,
                     )
                 )
 
-    # --- CRUD -------------------------------------------------------------------------------
+    # --- CRUD ---------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
         self._tdkt_check_group(GROUP_OFFICE, self.env._("write review reports"))
@@ -228,10 +240,12 @@ class TdktPlanReview(models.Model):
     def _unlink_except_issued(self):
         if any(review.state == "issued" for review in self):
             raise UserError(
-                self.env._("An issued review report cannot be deleted; cancel it instead.")
+                self.env._(
+                    "An issued review report cannot be deleted; cancel it instead."
+                )
             )
 
-    # --- results ---------------------------------------------------------------------------
+    # --- results -------------------------------------------------------------
     @api.model
     def _task_outcome(self, task, day):
         """How a task stood on ``day``: one of OUTCOMES."""
@@ -261,22 +275,32 @@ class TdktPlanReview(models.Model):
         """
         self.ensure_one()
         day = self.date_reference or fields.Date.context_today(self)
-        quarters = {quarter: dict.fromkeys(OUTCOMES, 0) for quarter in PERIOD_QUARTERS[self.period]}
+        quarters = {
+            quarter: dict.fromkeys(OUTCOMES, 0)
+            for quarter in PERIOD_QUARTERS[self.period]
+        }
         units = {}
         for task in self._review_tasks():
             outcome = self._task_outcome(task, day)
             quarters[task.quarter][outcome] += 1
-            units.setdefault(task.lead_unit_id, dict.fromkeys(OUTCOMES, 0))[outcome] += 1
+            units.setdefault(task.lead_unit_id, dict.fromkeys(OUTCOMES, 0))[
+                outcome
+            ] += 1
         vals = []
         for sequence, (quarter, counts) in enumerate(quarters.items(), start=1):
             vals.append(
-                self._review_counts_vals(counts, section="quarter", sequence=sequence, quarter=quarter)
+                self._review_counts_vals(
+                    counts, section="quarter", sequence=sequence, quarter=quarter
+                )
             )
         ordered = sorted(units, key=lambda u: (not u, u.sequence, u.name or "", u.id))
         for sequence, unit in enumerate(ordered, start=1):
             vals.append(
                 self._review_counts_vals(
-                    units[unit], section="unit", sequence=sequence, unit_id=unit.id or False
+                    units[unit],
+                    section="unit",
+                    sequence=sequence,
+                    unit_id=unit.id or False,
                 )
             )
         return vals
@@ -294,7 +318,7 @@ class TdktPlanReview(models.Model):
         lines.search([("review_id", "in", self.ids)]).unlink()
         lines.create([vals for review in self for vals in review._review_line_vals()])
 
-    # --- workflow --------------------------------------------------------------------------
+    # --- workflow ------------------------------------------------------------
     def action_compute_results(self):
         self._tdkt_check_group(GROUP_OFFICE, self.env._("compute review results"))
         if any(review.state != "draft" for review in self):
@@ -305,9 +329,7 @@ class TdktPlanReview(models.Model):
         self._tdkt_check_group(GROUP_CHIEF, self.env._("issue review reports"))
         for review in self:
             if review.state != "draft":
-                raise UserError(
-                    self.env._("Only draft review reports can be issued.")
-                )
+                raise UserError(self.env._("Only draft review reports can be issued."))
             if not review.signer_name:
                 raise UserError(
                     self.env._(
@@ -333,7 +355,9 @@ class TdktPlanReview(models.Model):
     def action_reset_to_draft(self):
         self._tdkt_check_group(GROUP_OFFICE, self.env._("reset review reports"))
         if any(review.state != "cancelled" for review in self):
-            raise UserError(self.env._("Only cancelled review reports go back to draft."))
+            raise UserError(
+                self.env._("Only cancelled review reports go back to draft.")
+            )
         self.write({"state": "draft"})
 
     def _next_number(self):
@@ -343,7 +367,10 @@ class TdktPlanReview(models.Model):
         # sequence is only read and incremented here.
         sequences = self.env["ir.sequence"].sudo()
         sequence = sequences.search(
-            [("code", "=", "tdkt.plan.review"), ("company_id", "=", self.company_id.id)],
+            [
+                ("code", "=", "tdkt.plan.review"),
+                ("company_id", "=", self.company_id.id),
+            ],
             limit=1,
         )
         if not sequence:
@@ -365,14 +392,20 @@ class TdktPlanReview(models.Model):
             if number not in taken:
                 return number
 
-    # --- printout ---------------------------------------------------------------------------
+    # --- printout ------------------------------------------------------------
     def _tdkt_print_recipients(self):
         self.ensure_one()
-        return [line.strip() for line in (self.recipients or "").splitlines() if line.strip()]
+        return [
+            line.strip()
+            for line in (self.recipients or "").splitlines()
+            if line.strip()
+        ]
 
     def _tdkt_print_lines(self, section):
         self.ensure_one()
-        return self.line_ids.filtered(lambda line: line.section == section).sorted("sequence")
+        return self.line_ids.filtered(lambda line: line.section == section).sorted(
+            "sequence"
+        )
 
     def _tdkt_print_plan_reference(self):
         """'Kế hoạch số 01/KH-TTr ngày 05/01/2024 của Thanh tra tỉnh'."""

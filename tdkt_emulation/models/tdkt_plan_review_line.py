@@ -11,7 +11,11 @@ class TdktPlanReviewLine(models.Model):
     _order = "review_id, section, sequence, id"
 
     review_id = fields.Many2one(
-        "tdkt.plan.review", string="Review Report", required=True, ondelete="cascade", index=True
+        "tdkt.plan.review",
+        string="Review Report",
+        required=True,
+        ondelete="cascade",
+        index=True,
     )
     company_id = fields.Many2one(
         related="review_id.company_id", string="Agency", store=True, index=True
@@ -48,7 +52,9 @@ class TdktPlanReviewLine(models.Model):
             else:
                 line.label = False
 
-    @api.depends("task_count", "done_on_time_count", "done_late_count", "not_applicable_count")
+    @api.depends(
+        "task_count", "done_on_time_count", "done_late_count", "not_applicable_count"
+    )
     def _compute_done_rate(self):
         for line in self:
             applicable = line.task_count - line.not_applicable_count

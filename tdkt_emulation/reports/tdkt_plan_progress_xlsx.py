@@ -55,19 +55,30 @@ class ReportTdktPlanProgressXlsx(models.AbstractModel):
             cells = counts[year]
             keys = sorted(
                 cells,
-                key=lambda k: (k[0], not k[1], k[1].sequence if k[1] else 0, k[1].name or ""),
+                key=lambda k: (
+                    k[0],
+                    not k[1],
+                    k[1].sequence if k[1] else 0,
+                    k[1].name or "",
+                ),
             )
             row = 0
             for quarter, unit in keys:
                 row += 1
                 cell = cells[(quarter, unit)]
                 sheet.write_string(row, 0, roman(int(quarter)), styles["center"])
-                sheet.write_string(row, 1, unit.name if unit else NO_UNIT, styles["text"])
-                for col, key in enumerate(("total", "done", "overdue", "not_applicable"), 2):
+                sheet.write_string(
+                    row, 1, unit.name if unit else NO_UNIT, styles["text"]
+                )
+                for col, key in enumerate(
+                    ("total", "done", "overdue", "not_applicable"), 2
+                ):
                     sheet.write_number(row, col, cell[key], styles["number"])
             row += 1
             sheet.write_blank(row, 0, None, styles["bold"])
             sheet.write_string(row, 1, "Tổng cộng", styles["bold"])
-            for col, key in enumerate(("total", "done", "overdue", "not_applicable"), 2):
+            for col, key in enumerate(
+                ("total", "done", "overdue", "not_applicable"), 2
+            ):
                 total = sum(cell[key] for cell in cells.values())
                 sheet.write_number(row, col, total, styles["bold_number"])

@@ -36,17 +36,22 @@ class ReportTdktPlanTaskXlsx(models.AbstractModel):
             number = plan.document_number.replace("/", "-") if plan.number else "KH"
             sheet = workbook.add_worksheet(f"{number} {plan.year}"[:31])
             _write_header(sheet, styles, COLUMNS)
-            tasks = plan.task_ids.sorted(lambda t: (t.quarter, t.sequence, t.id))
+            tasks = plan.task_ids.sorted(lambda t: (t.quarter, t.row_number, t.id))
             for row, task in enumerate(tasks, start=1):
                 sheet.write_string(row, 0, roman(int(task.quarter)), styles["center"])
-                sheet.write_number(row, 1, task.sequence, styles["center"])
+                sheet.write_number(row, 1, task.row_number, styles["center"])
                 sheet.write_string(row, 2, task.name or "", styles["text"])
                 sheet.write_string(row, 3, task.lead_unit_id.name or "", styles["text"])
                 sheet.write_string(
-                    row, 4, plan._tdkt_print_units(task.cooperating_unit_ids), styles["text"]
+                    row,
+                    4,
+                    plan._tdkt_print_units(task.cooperating_unit_ids),
+                    styles["text"],
                 )
                 _write_date(sheet, row, 5, task.date_deadline, styles)
-                sheet.write_string(row, 6, STATE_LABELS.get(task.state, ""), styles["text"])
+                sheet.write_string(
+                    row, 6, STATE_LABELS.get(task.state, ""), styles["text"]
+                )
                 _write_date(sheet, row, 7, task.done_date, styles)
                 note = html_to_inner_content(task.result_note or "")
                 sheet.write_string(row, 8, note.strip(), styles["text"])
@@ -56,16 +61,31 @@ class ReportTdktPlanTaskXlsx(models.AbstractModel):
 def _styles(workbook):
     return {
         "header": workbook.add_format(
-            {"bold": True, "text_wrap": True, "align": "center", "valign": "vcenter",
-             "border": 1, "bg_color": "#D9E1F2"}
+            {
+                "bold": True,
+                "text_wrap": True,
+                "align": "center",
+                "valign": "vcenter",
+                "border": 1,
+                "bg_color": "#D9E1F2",
+            }
         ),
         "text": workbook.add_format({"text_wrap": True, "valign": "top", "border": 1}),
-        "center": workbook.add_format({"align": "center", "valign": "top", "border": 1}),
+        "center": workbook.add_format(
+            {"align": "center", "valign": "top", "border": 1}
+        ),
         "number": workbook.add_format({"valign": "top", "border": 1}),
-        "bold_number": workbook.add_format({"bold": True, "valign": "top", "border": 1}),
+        "bold_number": workbook.add_format(
+            {"bold": True, "valign": "top", "border": 1}
+        ),
         "bold": workbook.add_format({"bold": True, "valign": "top", "border": 1}),
         "date": workbook.add_format(
-            {"num_format": "dd/mm/yyyy", "align": "center", "valign": "top", "border": 1}
+            {
+                "num_format": "dd/mm/yyyy",
+                "align": "center",
+                "valign": "top",
+                "border": 1,
+            }
         ),
     }
 

@@ -45,8 +45,20 @@ def pdf_top_margin_texts(pdf, page_count, height_pt=56):
     """Text printed in the top margin (first 20 mm) of each page."""
     return [
         _poppler(
-            PDFTOTEXT, pdf, "-f", str(page), "-l", str(page), "-x", "0", "-y", "0",
-            "-W", "595", "-H", str(height_pt),
+            PDFTOTEXT,
+            pdf,
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-x",
+            "0",
+            "-y",
+            "0",
+            "-W",
+            "595",
+            "-H",
+            str(height_pt),
         ).strip()
         for page in range(1, page_count + 1)
     ]

@@ -5,7 +5,14 @@ from unittest.mock import patch
 from odoo.tools import file_path
 
 from .common import TdktCommon
-from .pdf_tools import flat, pdf_fonts, pdf_pages, pdf_top_margin_texts, render_pdf, words
+from .pdf_tools import (
+    flat,
+    pdf_fonts,
+    pdf_pages,
+    pdf_top_margin_texts,
+    render_pdf,
+    words,
+)
 
 PLAN_REPORT = "tdkt_emulation.action_report_tdkt_plan"
 
@@ -18,7 +25,11 @@ class TestPlanPrintout(TdktCommon):
             tasks_per_quarter=(2, 1, 0, 2),
             legal_basis_ids=[
                 (0, 0, {"sequence": 1, "name": "Luật Thi đua, Khen thưởng năm 2022;"}),
-                (0, 0, {"sequence": 2, "name": "Kế hoạch số 241/KH-UBND của UBND tỉnh"}),
+                (
+                    0,
+                    0,
+                    {"sequence": 2, "name": "Kế hoạch số 241/KH-UBND của UBND tỉnh"},
+                ),
             ],
             recipient_ids=[
                 (0, 0, {"sequence": 1, "name": "Vụ TCCB Thanh tra Chính phủ;"}),
@@ -36,7 +47,9 @@ class TestPlanPrintout(TdktCommon):
         position = 0
         for part in parts:
             found = text.find(part, position)
-            self.assertNotEqual(found, -1, f"{part!r} missing after position {position}")
+            self.assertNotEqual(
+                found, -1, f"{part!r} missing after position {position}"
+            )
             position = found + len(part)
 
     def test_plan_pdf_content_and_order(self):
@@ -54,8 +67,10 @@ class TestPlanPrintout(TdktCommon):
                 "Lạng Sơn, ngày 05 tháng 01 năm 2024",
                 "KẾ HOẠCH",
                 "Thực hiện công tác thi đua, khen thưởng năm 2024",
-                "Căn cứ Luật Thi đua, Khen thưởng năm 2022; Kế hoạch số 241/KH-UBND "
-                "của UBND tỉnh.",
+                (
+                    "Căn cứ Luật Thi đua, Khen thưởng năm 2022; Kế hoạch số "
+                    "241/KH-UBND của UBND tỉnh."
+                ),
                 "Thanh tra tỉnh xây dựng Kế hoạch, cụ thể như sau:",
                 "I. MỤC ĐÍCH, YÊU CẦU",
                 "1. Mục đích",
@@ -88,7 +103,9 @@ class TestPlanPrintout(TdktCommon):
         """Real Unicode text in Liberation Serif (or Times), not web-font outlines."""
         fonts = pdf_fonts(render_pdf(self.env, PLAN_REPORT, self.plan))
         lines = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
-        serif = [f for f in lines if "LiberationSerif" in f[0] or "TimesNewRoman" in f[0]]
+        serif = [
+            f for f in lines if "LiberationSerif" in f[0] or "TimesNewRoman" in f[0]
+        ]
         self.assertTrue(serif, fonts)
         # emb and uni columns: embedded, with a Unicode map (extractable text).
         self.assertTrue(all(f[-5] == "yes" and f[-3] == "yes" for f in serif), fonts)
@@ -101,15 +118,21 @@ class TestPlanPrintout(TdktCommon):
         draft = self.create_plan(year=2025, issue_date=date(2025, 3, 9))
         self.assertEqual(draft._tdkt_print_date(), "Lạng Sơn, ngày 09 tháng 3 năm 2025")
         draft.issue_date = date(2025, 11, 20)
-        self.assertEqual(draft._tdkt_print_date(), "Lạng Sơn, ngày 20 tháng 11 năm 2025")
+        self.assertEqual(
+            draft._tdkt_print_date(), "Lạng Sơn, ngày 20 tháng 11 năm 2025"
+        )
         draft.issue_date = False
-        self.assertEqual(flat(draft._tdkt_print_date()), "Lạng Sơn, ngày tháng năm 2025")
+        self.assertEqual(
+            flat(draft._tdkt_print_date()), "Lạng Sơn, ngày tháng năm 2025"
+        )
         self.assertEqual(flat(draft._tdkt_print_number()), "Số: /KH-TTr")
         draft.number = 7
         self.assertEqual(draft._tdkt_print_number(), "Số: 07/KH-TTr")
         self.assertEqual(draft._tdkt_print_filename("KH"), "KH_07-KH-TTr_2025")
         self.assertEqual(plan._tdkt_print_filename("KH"), "KH_01-KH-TTr_2024")
-        draft.write({"signing_authority": "kt", "authority_position": "Chánh Thanh tra"})
+        draft.write(
+            {"signing_authority": "kt", "authority_position": "Chánh Thanh tra"}
+        )
         self.assertEqual(draft._tdkt_print_authority(), "KT. CHÁNH THANH TRA")
 
     def test_draft_without_tasks_signer_or_number(self):
@@ -146,23 +169,39 @@ class TestPlanPrintout(TdktCommon):
                     0,
                     {
                         "quarter": str((index - 1) // 8 + 1),
-                        "sequence": index,
+                        "row_number": index,
                         "name": f"Mở đầu {index:02d} "
                         + "nội dung nhiệm vụ rất dài " * (3 + index % 5)
                         + f"kết thúc {index:02d}",
                         "lead_unit_id": self.unit_office.id,
                         "cooperating_unit_ids": [
-                            (6, 0, (self.unit_division | self.unit_clusters | self.unit_sectors).ids)
+                            (
+                                6,
+                                0,
+                                (
+                                    self.unit_division
+                                    | self.unit_clusters
+                                    | self.unit_sectors
+                                ).ids,
+                            )
                         ],
                     },
                 )
             )
-        return self.create_plan(year=2027, tasks_per_quarter=(0, 0, 0, 0), task_ids=tasks)
+        return self.create_plan(
+            year=2027, tasks_per_quarter=(0, 0, 0, 0), task_ids=tasks
+        )
 
     def _assert_rows_whole_and_headed(self, pages):
         for index in range(1, 31):
-            start = [n for n, page in enumerate(pages) if f"Mở đầu {index:02d}" in flat(page)]
-            end = [n for n, page in enumerate(pages) if f"kết thúc {index:02d}" in flat(page)]
+            start = [
+                n for n, page in enumerate(pages) if f"Mở đầu {index:02d}" in flat(page)
+            ]
+            end = [
+                n
+                for n, page in enumerate(pages)
+                if f"kết thúc {index:02d}" in flat(page)
+            ]
             self.assertEqual(len(start), 1)
             self.assertEqual(start, end, f"task {index} is split across pages")
         task_pages = [n for n, page in enumerate(pages) if "Mở đầu" in page]
@@ -174,7 +213,9 @@ class TestPlanPrintout(TdktCommon):
         """Debian's wkhtmltopdf: numbers stamped from page 2, rows kept whole."""
         plan = self._long_plan()
         report_model = type(self.env["ir.actions.report"])
-        with patch.object(report_model, "_tdkt_page_header_in_html", return_value=False):
+        with patch.object(
+            report_model, "_tdkt_page_header_in_html", return_value=False
+        ):
             pdf = render_pdf(self.env, PLAN_REPORT, plan)
         pages = pdf_pages(pdf)
         self.assertGreaterEqual(len(pages), 3)
@@ -186,10 +227,14 @@ class TestPlanPrintout(TdktCommon):
         """Patched Qt: page numbers go in Odoo's header HTML, nothing is stamped."""
         plan = self._long_plan()
         report_model = type(self.env["ir.actions.report"])
-        with patch.object(report_model, "_tdkt_page_header_in_html", return_value=True), \
-                patch.object(report_model, "_tdkt_css_zoom", return_value=1.0):
+        with (
+            patch.object(report_model, "_tdkt_page_header_in_html", return_value=True),
+            patch.object(report_model, "_tdkt_css_zoom", return_value=1.0),
+        ):
             report = self.env["ir.actions.report"]._get_report(PLAN_REPORT)
-            html = report._render_qweb_html(PLAN_REPORT, plan.ids, data={"report_type": "pdf"})[0]
+            html = report._render_qweb_html(
+                PLAN_REPORT, plan.ids, data={"report_type": "pdf"}
+            )[0]
             bodies, _ids, header, _footer, _args = report._prepare_html(html)
             self.assertEqual(len(bodies), 1)
             self.assertIn('class="page"', header)
@@ -213,7 +258,9 @@ class TestPlanPrintout(TdktCommon):
         self.assertIn("Số: 01/KH-TTr", pages[first[0]])
 
     def test_html_preview_without_pdf_tricks(self):
-        html = self.env["ir.actions.report"]._render_qweb_html(PLAN_REPORT, self.plan.ids)[0]
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            PLAN_REPORT, self.plan.ids
+        )[0]
         html = html.decode()
         self.assertIn("KẾ HOẠCH", html)
         self.assertNotIn("data-tdkt-page-height", html)
@@ -222,7 +269,9 @@ class TestPlanPrintout(TdktCommon):
 
 class TestSeedFidelity(TdktCommon):
     def test_demo_plan_reproduces_the_seed(self):
-        plan = self.env.ref("tdkt_emulation.tdkt_plan_2024_demo", raise_if_not_found=False)
+        plan = self.env.ref(
+            "tdkt_emulation.tdkt_plan_2024_demo", raise_if_not_found=False
+        )
         if not plan:
             self.skipTest("demo data not loaded")
         seed_path = file_path("tdkt_emulation/tests/data/seed_plan_2024.txt")
@@ -234,5 +283,7 @@ class TestSeedFidelity(TdktCommon):
         ratio = matched / len(seed)
         # Expected differences: the filled-in number and day (and the header
         # lines the seed's extraction lacks, which only add words).
-        self.assertGreaterEqual(ratio, 0.98, f"{matched}/{len(seed)} seed words in order")
+        self.assertGreaterEqual(
+            ratio, 0.98, f"{matched}/{len(seed)} seed words in order"
+        )
         self.assertGreater(len(seed), 1000)

@@ -34,25 +34,43 @@ class TestPlanReview(TdktCommon):
 
     def _counts(self, review, section):
         return [
-            (line.label, line.task_count, line.done_on_time_count, line.done_late_count,
-             line.overdue_count, line.not_applicable_count, line.pending_count)
+            (
+                line.label,
+                line.task_count,
+                line.done_on_time_count,
+                line.done_late_count,
+                line.overdue_count,
+                line.not_applicable_count,
+                line.pending_count,
+            )
             for line in review._tdkt_print_lines(section)
         ]
 
     def test_half_year_results(self):
         review = self._review()
-        self.assertEqual(review.name, "Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2024")
+        self.assertEqual(
+            review.name, "Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2024"
+        )
         self.assertEqual(
             self._counts(review, "quarter"),
             [("Quarter I", 3, 1, 1, 0, 1, 0), ("Quarter II", 2, 0, 0, 2, 0, 0)],
         )
         self.assertEqual(
             self._counts(review, "unit"),
-            [("Văn phòng Thanh tra tỉnh", 4, 1, 1, 1, 1, 0), ("Các cụm thi đua", 1, 0, 0, 1, 0, 0)],
+            [
+                ("Văn phòng Thanh tra tỉnh", 4, 1, 1, 1, 1, 0),
+                ("Các cụm thi đua", 1, 0, 0, 1, 0, 0),
+            ],
         )
         self.assertEqual(
-            (review.task_count, review.done_on_time_count, review.done_late_count,
-             review.overdue_count, review.not_applicable_count, review.pending_count),
+            (
+                review.task_count,
+                review.done_on_time_count,
+                review.done_late_count,
+                review.overdue_count,
+                review.not_applicable_count,
+                review.pending_count,
+            ),
             (5, 1, 1, 2, 1, 0),
         )
         self.assertEqual(review.recipients, "Lưu: VT, TĐKT.")
@@ -64,13 +82,23 @@ class TestPlanReview(TdktCommon):
         self.assertEqual(review.name, "Tổng kết công tác thi đua, khen thưởng năm 2024")
         self.assertEqual(
             [row[1:] for row in self._counts(review, "quarter")],
-            [(3, 1, 1, 0, 1, 0), (2, 0, 0, 0, 0, 2), (1, 0, 0, 0, 0, 1), (1, 0, 0, 0, 0, 1)],
+            [
+                (3, 1, 1, 0, 1, 0),
+                (2, 0, 0, 0, 0, 2),
+                (1, 0, 0, 0, 0, 1),
+                (1, 0, 0, 0, 0, 1),
+            ],
         )
         review.date_reference = date(2025, 1, 15)
         review.action_compute_results()
         self.assertEqual(
             [row[1:] for row in self._counts(review, "quarter")],
-            [(3, 1, 1, 0, 1, 0), (2, 0, 0, 2, 0, 0), (1, 1, 0, 0, 0, 0), (1, 0, 0, 1, 0, 0)],
+            [
+                (3, 1, 1, 0, 1, 0),
+                (2, 0, 0, 2, 0, 0),
+                (1, 1, 0, 0, 0, 0),
+                (1, 0, 0, 1, 0, 0),
+            ],
         )
 
     def test_one_review_per_period(self):
@@ -84,14 +112,18 @@ class TestPlanReview(TdktCommon):
         with self.assertRaises(AccessError):
             review.with_user(self.office).action_issue()
         with self.assertRaises(AccessError):
-            self.env["tdkt.plan.review"].with_user(self.staff).create({"plan_id": self.plan.id})
+            self.env["tdkt.plan.review"].with_user(self.staff).create(
+                {"plan_id": self.plan.id}
+            )
         # Staff read issued reports only.
         self.assertFalse(self.env["tdkt.plan.review"].with_user(self.staff).search([]))
         review.with_user(self.chief).action_issue()
         self.assertEqual(review.state, "issued")
         self.assertEqual(review.document_number, "01/BC-TTr")
         self.assertTrue(review.issue_date)
-        self.assertEqual(self.env["tdkt.plan.review"].with_user(self.staff).search([]), review)
+        self.assertEqual(
+            self.env["tdkt.plan.review"].with_user(self.staff).search([]), review
+        )
         with self.assertRaises(UserError):
             review.with_user(self.office).results = "<p>Sửa</p>"
         with self.assertRaises(UserError):
@@ -124,8 +156,10 @@ class TestPlanReview(TdktCommon):
             "Kế hoạch số 01/KH-TTr",
             "số liệu tính đến ngày 01/07/2024",
             "I. KẾT QUẢ THỰC HIỆN",
-            "Tổng số 5 nhiệm vụ; đã hoàn thành đúng hạn 1, hoàn thành chậm 1, quá hạn "
-            "chưa hoàn thành 2, không thực hiện 1, chưa đến hạn 0.",
+            (
+                "Tổng số 5 nhiệm vụ; đã hoàn thành đúng hạn 1, hoàn thành chậm 1, "
+                "quá hạn chưa hoàn thành 2, không thực hiện 1, chưa đến hạn 0."
+            ),
             "1 Quý I 3 1 1 0 1 0",
             "2 Quý II 2 0 0 2 0 0",
             "1 Văn phòng Thanh tra tỉnh 4 1 1 1 1 0",
@@ -144,7 +178,9 @@ class TestPlanReview(TdktCommon):
         position = 0
         for part in parts:
             found = text.find(part, position)
-            self.assertNotEqual(found, -1, f"{part!r} missing after position {position}")
+            self.assertNotEqual(
+                found, -1, f"{part!r} missing after position {position}"
+            )
             position = found + len(part)
         review.with_user(self.chief).action_issue()
         text = flat(" ".join(pdf_pages(render_pdf(self.env, REVIEW_REPORT, review))))

@@ -3,6 +3,8 @@ from datetime import date, datetime
 
 import openpyxl
 
+from odoo.exceptions import AccessError
+
 from .common import TdktCommon
 
 TASKS_XLSX = "tdkt_emulation.report_tdkt_plan_task_xlsx"
@@ -14,20 +16,30 @@ class TestXlsxReports(TdktCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.plan = cls.create_plan(year=2024, tasks_per_quarter=(2, 1, 1, 1))
-        q1_tasks = cls.plan.task_ids.filtered(lambda t: t.quarter == "1").sorted("sequence")
+        q1_tasks = cls.plan.task_ids.filtered(lambda t: t.quarter == "1").sorted(
+            "sequence"
+        )
         q1_tasks[1].is_conditional = True
         cls.issue(cls.plan)
         q1_tasks[0].write(
-            {"state": "done", "done_date": date(2024, 3, 20), "result_note": "<p>Đã <b>xong</b></p>"}
+            {
+                "state": "done",
+                "done_date": date(2024, 3, 20),
+                "result_note": "<p>Đã <b>xong</b></p>",
+            }
         )
-        q1_tasks[1].write({"state": "not_applicable", "not_applicable_reason": "Không có"})
+        q1_tasks[1].write(
+            {"state": "not_applicable", "not_applicable_reason": "Không có"}
+        )
         cls.plan_2025 = cls.create_plan(year=2025, tasks_per_quarter=(1, 0, 0, 1))
         cls.plan_2025.task_ids.filtered(lambda t: t.quarter == "4").lead_unit_id = False
         cls.issue(cls.plan_2025)
 
     def _workbook(self, report, plans):
-        content, fmt = self.env["ir.actions.report"].with_user(self.office)._render(
-            report, plans.ids
+        content, fmt = (
+            self.env["ir.actions.report"]
+            .with_user(self.office)
+            ._render(report, plans.ids)
         )
         self.assertEqual(fmt, "xlsx")
         return openpyxl.load_workbook(io.BytesIO(content))
@@ -40,8 +52,15 @@ class TestXlsxReports(TdktCommon):
         self.assertEqual(
             rows[0],
             (
-                "Quý", "STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp",
-                "Thời hạn", "Trạng thái", "Ngày hoàn thành", "Kết quả",
+                "Quý",
+                "STT",
+                "Nội dung",
+                "Đơn vị chủ trì",
+                "Đơn vị phối hợp",
+                "Thời hạn",
+                "Trạng thái",
+                "Ngày hoàn thành",
+                "Kết quả",
             ),
         )
         self.assertEqual(len(rows), 1 + 5)
@@ -71,7 +90,14 @@ class TestXlsxReports(TdktCommon):
         rows = list(sheet.iter_rows(values_only=True))
         self.assertEqual(
             rows[0],
-            ("Quý", "Đơn vị chủ trì", "Tổng số", "Đã hoàn thành", "Quá hạn", "Không thực hiện"),
+            (
+                "Quý",
+                "Đơn vị chủ trì",
+                "Tổng số",
+                "Đã hoàn thành",
+                "Quá hạn",
+                "Không thực hiện",
+            ),
         )
         # Every task is led by the Office: one row per quarter, then the total.
         overdue = 1 if date(2024, 12, 31) < today else 0
@@ -79,20 +105,39 @@ class TestXlsxReports(TdktCommon):
             rows[1:],
             [
                 ("I", "Văn phòng Thanh tra tỉnh", 2, 1, 0, 1),
-                ("II", "Văn phòng Thanh tra tỉnh", 1, 0, 1 if date(2024, 6, 30) < today else 0, 0),
-                ("III", "Văn phòng Thanh tra tỉnh", 1, 0, 1 if date(2024, 9, 30) < today else 0, 0),
+                (
+                    "II",
+                    "Văn phòng Thanh tra tỉnh",
+                    1,
+                    0,
+                    1 if date(2024, 6, 30) < today else 0,
+                    0,
+                ),
+                (
+                    "III",
+                    "Văn phòng Thanh tra tỉnh",
+                    1,
+                    0,
+                    1 if date(2024, 9, 30) < today else 0,
+                    0,
+                ),
                 ("IV", "Văn phòng Thanh tra tỉnh", 1, 0, overdue, 0),
                 (None, "Tổng cộng", 5, 1, sum(r[4] for r in rows[1:5]), 1),
             ],
         )
         rows_2025 = list(workbook["Năm 2025"].iter_rows(values_only=True))
-        self.assertEqual([row[:3] for row in rows_2025[1:]], [
-            ("I", "Văn phòng Thanh tra tỉnh", 1),
-            ("IV", "(Chưa giao đơn vị chủ trì)", 1),
-            (None, "Tổng cộng", 2),
-        ])
+        self.assertEqual(
+            [row[:3] for row in rows_2025[1:]],
+            [
+                ("I", "Văn phòng Thanh tra tỉnh", 1),
+                ("IV", "(Chưa giao đơn vị chủ trì)", 1),
+                (None, "Tổng cộng", 2),
+            ],
+        )
 
     def test_staff_cannot_export_draft_plans(self):
         draft = self.create_plan(year=2026)
-        with self.assertRaises(Exception):
-            self.env["ir.actions.report"].with_user(self.staff)._render(TASKS_XLSX, draft.ids)
+        with self.assertRaises(AccessError):
+            self.env["ir.actions.report"].with_user(self.staff)._render(
+                TASKS_XLSX, draft.ids
+            )
