@@ -13,7 +13,7 @@ class TestPlanReview(TdktCommon):
     def setUpClass(cls):
         super().setUpClass()
         plan = cls.create_plan(year=2024, tasks_per_quarter=(3, 2, 1, 1))
-        tasks = plan.task_ids.sorted(lambda t: (t.quarter, t.sequence))
+        tasks = plan.task_ids.sorted(lambda t: (t.quarter, t.row_number))
         q1a, q1b, q1c, q2a, q2b, q3a, _q4a = tasks
         q1c.is_conditional = True
         q2b.lead_unit_id = cls.unit_clusters

@@ -17,7 +17,7 @@ class TestXlsxReports(TdktCommon):
         super().setUpClass()
         cls.plan = cls.create_plan(year=2024, tasks_per_quarter=(2, 1, 1, 1))
         q1_tasks = cls.plan.task_ids.filtered(lambda t: t.quarter == "1").sorted(
-            "sequence"
+            "row_number"
         )
         q1_tasks[1].is_conditional = True
         cls.issue(cls.plan)
