@@ -29,7 +29,6 @@ class TdktPlanReview(models.Model):
 
     plan_id = fields.Many2one(
         "tdkt.plan",
-        string="Plan",
         required=True,
         index=True,
         ondelete="restrict",
@@ -100,7 +99,6 @@ class TdktPlanReview(models.Model):
     # --- signature -----------------------------------------------------------
     signer_id = fields.Many2one(
         "hr.employee",
-        string="Signer",
         compute="_compute_from_plan",
         store=True,
         readonly=False,
