@@ -141,3 +141,16 @@ class TestXlsxReports(TdktCommon):
             self.env["ir.actions.report"].with_user(self.staff)._render(
                 TASKS_XLSX, draft.ids
             )
+
+    def _query_count(self, report, plans):
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        self._workbook(report, plans)
+        return self.cr.sql_log_count - before
+
+    def test_progress_queries_independent_of_plan_count(self):
+        self._query_count(PROGRESS_XLSX, self.plan)  # warm the caches
+        one = self._query_count(PROGRESS_XLSX, self.plan)
+        two = self._query_count(PROGRESS_XLSX, self.plan | self.plan_2025)
+        self.assertEqual(one, two)
+        self.assertLessEqual(one, 12)
