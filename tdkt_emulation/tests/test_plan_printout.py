@@ -287,3 +287,19 @@ class TestSeedFidelity(TdktCommon):
             ratio, 0.98, f"{matched}/{len(seed)} seed words in order"
         )
         self.assertGreater(len(seed), 1000)
+
+    def test_print_from_form_and_list(self):
+        """The printouts are in the Print menu of plans and on the plan form."""
+        for xmlid in (
+            "action_report_tdkt_plan",
+            "action_report_tdkt_plan_task_xlsx",
+            "action_report_tdkt_plan_progress_xlsx",
+        ):
+            report = self.env.ref(f"tdkt_emulation.{xmlid}")
+            self.assertEqual(report.binding_model_id.model, "tdkt.plan")
+            self.assertEqual(report.binding_type, "report")
+        report = self.env.ref("tdkt_emulation.action_report_tdkt_plan")
+        arch = self.env["tdkt.plan"].get_views([(False, "form")])["views"]["form"][
+            "arch"
+        ]
+        self.assertIn(f'name="{report.id}"', arch)
