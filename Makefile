@@ -1,4 +1,5 @@
-# The two commands: `make run` (set up and serve the demo) and `make test`.
+# The two commands: `make run` (set up and serve the demo) and `make test`
+# (set up, lint, then the whole test suite on a fresh database).
 .PHONY: setup run test lint bench load
 
 setup:
@@ -7,13 +8,14 @@ setup:
 run:
 	bash scripts/run.sh
 
-test:
+# Lint first, so that pytest's summary is the last thing printed.
+test: setup lint
 	bash scripts/test.sh
 
 lint:
 	bash scripts/lint.sh
 
-# Province-scale benchmark table (bench/README in the main README).
+# Province-scale benchmark table (see Performance in README.md).
 bench:
 	bash bench/bench.sh
 

@@ -180,7 +180,9 @@ def pdf_seed(bench):
 
 @row("Plan PDF, largest generated plan")
 def pdf_largest(bench):
-    return _plan_pdf(bench, bench.env["tdkt.plan"].browse(bench.meta["largest_plan_id"]))
+    return _plan_pdf(
+        bench, bench.env["tdkt.plan"].browse(bench.meta["largest_plan_id"])
+    )
 
 
 @row("XLSX export, all tasks")

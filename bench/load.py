@@ -41,7 +41,7 @@ LOGIN = "load.staff.{:02d}"
 KANBAN_SPEC = {
     "state": {},
     "quarter": {},
-    "sequence": {},
+    "row_number": {},
     "name": {},
     "company_id": {"fields": {"display_name": {}}},
     "plan_state": {},
@@ -80,7 +80,9 @@ def prepare(registry, clients):
         Users = env["res.users"]
         department = env["hr.department"].search(
             [("name", "=", "Phòng Tải thử"), ("company_id", "=", company.id)], limit=1
-        ) or env["hr.department"].create({"name": "Phòng Tải thử", "company_id": company.id})
+        ) or env["hr.department"].create(
+            {"name": "Phòng Tải thử", "company_id": company.id}
+        )
         unit = env["tdkt.unit"].search([("name", "=", "Phòng Tải thử")], limit=1)
         if not unit:
             unit = env["tdkt.unit"].create(
@@ -103,8 +105,14 @@ def prepare(registry, clients):
                         "company_id": company.id,
                         "company_ids": [(6, 0, company.ids)],
                         "groups_id": [
-                            (6, 0, [env.ref("base.group_user").id,
-                                    env.ref("tdkt_emulation.group_tdkt_user").id])
+                            (
+                                6,
+                                0,
+                                [
+                                    env.ref("base.group_user").id,
+                                    env.ref("tdkt_emulation.group_tdkt_user").id,
+                                ],
+                            )
                         ],
                     }
                 )
@@ -130,8 +138,15 @@ def prepare(registry, clients):
                     "year": 2090 + index,
                     "signer_id": signer.id,
                     "task_ids": [
-                        (0, 0, {"quarter": str(q % 4 + 1), "name": f"Nhiệm vụ {q + 1}",
-                                "lead_unit_id": unit.id})
+                        (
+                            0,
+                            0,
+                            {
+                                "quarter": str(q % 4 + 1),
+                                "name": f"Nhiệm vụ {q + 1}",
+                                "lead_unit_id": unit.id,
+                            },
+                        )
                         for q in range(8)
                     ],
                 }
@@ -189,12 +204,22 @@ class Server:
     def start(self):
         odoo_bin = Path(os.environ.get("ODOO_DIR", "/opt/odoo18")) / "odoo-bin"
         command = [
-            sys.executable, str(odoo_bin), "-c", self.args.config, "-d", self.args.database,
-            f"--db-filter=^{self.args.database}$", "--http-interface=127.0.0.1",
-            f"--http-port={self.args.port}", f"--gevent-port={self.args.port + 1}",
-            f"--workers={self.args.workers}", "--max-cron-threads=0",
-            "--limit-time-cpu=600", "--limit-time-real=1200",
-            "--limit-memory-soft=4294967296", "--limit-memory-hard=5368709120",
+            sys.executable,
+            str(odoo_bin),
+            "-c",
+            self.args.config,
+            "-d",
+            self.args.database,
+            f"--db-filter=^{self.args.database}$",
+            "--http-interface=127.0.0.1",
+            f"--http-port={self.args.port}",
+            f"--gevent-port={self.args.port + 1}",
+            f"--workers={self.args.workers}",
+            "--max-cron-threads=0",
+            "--limit-time-cpu=600",
+            "--limit-time-real=1200",
+            "--limit-memory-soft=4294967296",
+            "--limit-memory-hard=5368709120",
             "--log-level=warn",
         ]
         # A session of its own: the kill reaches the master and all workers.
@@ -259,8 +284,12 @@ class Client(threading.Thread):
             "jsonrpc": "2.0",
             "method": "call",
             "id": next(self.serial),
-            "params": {"model": model, "method": method, "args": list(args),
-                       "kwargs": kwargs},
+            "params": {
+                "model": model,
+                "method": method,
+                "args": list(args),
+                "kwargs": kwargs,
+            },
         }
         return self.post(f"/web/dataset/call_kw/{model}/{method}", payload)
 
@@ -281,16 +310,24 @@ class Client(threading.Thread):
             raise RuntimeError(f"HTTP {response.status_code} on {path}")
         body = response.json()
         if "error" in body:
-            raise RuntimeError(body["error"].get("data", {}).get("message") or body["error"])
+            raise RuntimeError(
+                body["error"].get("data", {}).get("message") or body["error"]
+            )
         self.latencies.append(elapsed)
         return body["result"]
 
     def login_(self):
         self.post(
             "/web/session/authenticate",
-            {"jsonrpc": "2.0", "method": "call", "params": {
-                "db": self.server.args.database, "login": self.login,
-                "password": self.login}},
+            {
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {
+                    "db": self.server.args.database,
+                    "login": self.login,
+                    "password": self.login,
+                },
+            },
         )
 
     def retrying(self, function):
@@ -307,7 +344,9 @@ class Client(threading.Thread):
 
     def sync_states(self):
         records = self.retrying(
-            lambda: self.call("tdkt.plan.task", "web_read", self.task_ids, {"state": {}})
+            lambda: self.call(
+                "tdkt.plan.task", "web_read", self.task_ids, {"state": {}}
+            )
         )
         self.states = {record["id"]: record["state"] for record in records}
 
@@ -318,9 +357,12 @@ class Client(threading.Thread):
         except Exception as error:  # noqa: BLE001
             self.errors.append(f"start: {error}")
             return
-        actions = [self.read_kanban] * 4 + [self.read_plan] * 2 + [self.toggle] * 3 + [
-            self.add_note
-        ] * 2
+        actions = (
+            [self.read_kanban] * 4
+            + [self.read_plan] * 2
+            + [self.toggle] * 3
+            + [self.add_note] * 2
+        )
         while time.monotonic() < self.stop_at:
             action = self.rng.choice(actions)
             try:
@@ -338,14 +380,25 @@ class Client(threading.Thread):
     def read_kanban(self):
         domain = [["plan_id", "=", self.plan_id]]
         groups = self.call(
-            "tdkt.plan.task", "web_read_group", domain, ["sequence:sum"], ["quarter"],
-            limit=10, orderby="quarter ASC", lazy=True,
+            "tdkt.plan.task",
+            "web_read_group",
+            domain,
+            ["row_number:sum"],
+            ["quarter"],
+            limit=10,
+            orderby="quarter ASC",
+            lazy=True,
         )["groups"]
         for group in groups:
             if group["quarter_count"]:
                 self.call(
-                    "tdkt.plan.task", "web_search_read", group["__domain"], KANBAN_SPEC,
-                    limit=40, order="quarter, sequence, id", count_limit=10001,
+                    "tdkt.plan.task",
+                    "web_search_read",
+                    group["__domain"],
+                    KANBAN_SPEC,
+                    limit=40,
+                    order="quarter, row_number, id",
+                    count_limit=10001,
                 )
 
     def read_plan(self):
@@ -369,12 +422,17 @@ class Client(threading.Thread):
     def add_note(self):
         task_id = self.rng.choice(self.task_ids)
         token = f"LT-{self.run_id}-c{self.number}-{next(self.serial)}"
-        [record] = self.call("tdkt.plan.task", "web_read", [task_id], {"result_note": {}})
+        [record] = self.call(
+            "tdkt.plan.task", "web_read", [task_id], {"result_note": {}}
+        )
         note = record["result_note"] or ""
         try:
             self.call(
-                "tdkt.plan.task", "web_save", [task_id],
-                {"result_note": f"{note}<p>{token}</p>"}, {"result_note": {}},
+                "tdkt.plan.task",
+                "web_save",
+                [task_id],
+                {"result_note": f"{note}<p>{token}</p>"},
+                {"result_note": {}},
             )
         except Cut:
             self.notes_cut.add(token)
@@ -402,8 +460,10 @@ def run_phase(args, registry, server, owned, name, kill_at=None):
         down.set()
         killed = time.monotonic()
         server.kill()
-        print(f"  killed the server (SIGKILL to master and workers) at {kill_at:.0f} s",
-              flush=True)
+        print(
+            f"  killed the server (SIGKILL to master and workers) at {kill_at:.0f} s",
+            flush=True,
+        )
         time.sleep(2)
         server.start()
         downtime = time.monotonic() - killed
@@ -426,11 +486,15 @@ def run_phase(args, registry, server, owned, name, kill_at=None):
     bad_changes = []
     for client in clients:
         for task_id in client.task_ids:
-            new = len(changes_after.get(task_id, set()) - changes_before.get(task_id, set()))
+            new = len(
+                changes_after.get(task_id, set()) - changes_before.get(task_id, set())
+            )
             low = client.changes_ok.get(task_id, 0)
             high = low + client.changes_cut.get(task_id, 0)
             if not low <= new <= high:
-                bad_changes.append(f"task {task_id}: {new} changes, expected {low}..{high}")
+                bad_changes.append(
+                    f"task {task_id}: {new} changes, expected {low}..{high}"
+                )
     latencies = sorted(lat for c in clients for lat in c.latencies)
     errors = [error for c in clients for error in c.errors]
 
@@ -461,7 +525,7 @@ def run_phase(args, registry, server, owned, name, kill_at=None):
         "status_changes_out_of_bounds": len(bad_changes),
         "downtime_s": round(downtime, 1),
     }
-    for line in (errors[:5] + lost[:5] + doubled[:5] + bad_changes[:5]):
+    for line in errors[:5] + lost[:5] + doubled[:5] + bad_changes[:5]:
         print(f"    ! {line}", flush=True)
     return result
 
@@ -485,8 +549,11 @@ def main(argv=None):
     results = []
     try:
         server.start()
-        print(f"Load: {args.clients} clients, {args.workers} workers, "
-              f"{args.duration:.0f} s per phase, 127.0.0.1:{args.port}", flush=True)
+        print(
+            f"Load: {args.clients} clients, {args.workers} workers, "
+            f"{args.duration:.0f} s per phase, 127.0.0.1:{args.port}",
+            flush=True,
+        )
         print("- normal run", flush=True)
         results.append(run_phase(args, registry, server, owned, "normal"))
         print("- fault run", flush=True)
@@ -501,15 +568,23 @@ def main(argv=None):
     print(f"| {'':{width}} | " + " | ".join(f"{r['phase']:>8}" for r in results) + " |")
     print(f"|{'-' * (width + 2)}|" + "|".join("-" * 10 for _ in results) + "|")
     for key in keys[1:]:
-        print(f"| {key:{width}} | " + " | ".join(f"{r[key]!s:>8}" for r in results) + " |")
+        print(
+            f"| {key:{width}} | " + " | ".join(f"{r[key]!s:>8}" for r in results) + " |"
+        )
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
     failed = any(
-        r["errors"] or r["notes_lost"] or r["notes_doubled"] or r["notes_unexplained"]
+        r["errors"]
+        or r["notes_lost"]
+        or r["notes_doubled"]
+        or r["notes_unexplained"]
         or r["status_changes_out_of_bounds"]
         for r in results
     )
-    print("\nRESULT:", "FAILED" if failed else "OK: no error, nothing lost or applied twice")
+    print(
+        "\nRESULT:",
+        "FAILED" if failed else "OK: no error, nothing lost or applied twice",
+    )
     return 1 if failed else 0
 
 

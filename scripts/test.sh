@@ -13,7 +13,7 @@ if ! "$VENV/bin/python" "$ODOO/odoo-bin" -c "$ODOO_CONF" -d "$TEST_DB" \
         --log-level=warn --logfile="$install_log"; then
     tail -50 "$install_log"; log "installing the addon failed"; exit 1
 fi
-if grep -E " (ERROR|CRITICAL) " "$install_log"; then
+if grep -E " (ERROR|CRITICAL) |failed to install" "$install_log"; then
     log "the install logged errors (full log: $install_log)"; exit 1
 fi
 log "running the test suite"

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 from odoo import api, fields, models
@@ -10,7 +11,12 @@ GROUP_CHIEF = "tdkt_emulation.group_tdkt_chief"
 LOCKED_STATES = ("issued", "closed", "cancelled")
 # Fields that may change on a locked plan: its state and the chatter's.
 LOCK_FREE_PREFIXES = ("message_", "activity_", "website_message_")
-QUARTERS = [("1", "Quarter I"), ("2", "Quarter II"), ("3", "Quarter III"), ("4", "Quarter IV")]
+QUARTERS = [
+    ("1", "Quarter I"),
+    ("2", "Quarter II"),
+    ("3", "Quarter III"),
+    ("4", "Quarter IV"),
+]
 
 
 class TdktPlan(models.Model):
@@ -65,7 +71,6 @@ class TdktPlan(models.Model):
         string="Number and Symbol", compute="_compute_symbol", store=True, index=True
     )
     place = fields.Char(
-        string="Place",
         compute="_compute_place",
         store=True,
         readonly=False,
@@ -101,33 +106,36 @@ class TdktPlan(models.Model):
     )
     task_ids = fields.One2many("tdkt.plan.task", "plan_id", string="Tasks", copy=True)
     task_q1_ids = fields.One2many(
-        "tdkt.plan.task", "plan_id", string="Tasks of Quarter I",
+        "tdkt.plan.task",
+        "plan_id",
+        string="Tasks of Quarter I",
         domain=[("quarter", "=", "1")],
     )
     task_q2_ids = fields.One2many(
-        "tdkt.plan.task", "plan_id", string="Tasks of Quarter II",
+        "tdkt.plan.task",
+        "plan_id",
+        string="Tasks of Quarter II",
         domain=[("quarter", "=", "2")],
     )
     task_q3_ids = fields.One2many(
-        "tdkt.plan.task", "plan_id", string="Tasks of Quarter III",
+        "tdkt.plan.task",
+        "plan_id",
+        string="Tasks of Quarter III",
         domain=[("quarter", "=", "3")],
     )
     task_q4_ids = fields.One2many(
-        "tdkt.plan.task", "plan_id", string="Tasks of Quarter IV",
+        "tdkt.plan.task",
+        "plan_id",
+        string="Tasks of Quarter IV",
         domain=[("quarter", "=", "4")],
     )
     # --- signature -----------------------------------------------------------
-    signer_id = fields.Many2one(
-        "hr.employee", string="Signer", tracking=True, check_company=True
-    )
-    signer_name = fields.Char(
-        compute="_compute_signer", store=True, readonly=False, string="Signer Name"
-    )
+    signer_id = fields.Many2one("hr.employee", tracking=True, check_company=True)
+    signer_name = fields.Char(compute="_compute_signer", store=True, readonly=False)
     signer_position = fields.Char(
         compute="_compute_signer",
         store=True,
         readonly=False,
-        string="Signer Position",
         help="Position printed above the signature, e.g. 'CHÁNH THANH TRA'.",
     )
     signing_authority = fields.Selection(
@@ -147,7 +155,7 @@ class TdktPlan(models.Model):
         "TRA' under 'KT.'.",
     )
     # --- progress -------------------------------------------------------------
-    task_count = fields.Integer(compute="_compute_task_stats", string="Task Count")
+    task_count = fields.Integer(compute="_compute_task_stats")
     task_done_count = fields.Integer(compute="_compute_task_stats", string="Done Tasks")
     task_overdue_count = fields.Integer(
         compute="_compute_task_stats", string="Overdue Tasks"
@@ -159,14 +167,6 @@ class TdktPlan(models.Model):
         help="Done tasks out of the applicable ones (tasks not applicable "
         "are left out), in percent.",
     )
-
-    _sql_constraints = [
-        (
-            "number_uniq",
-            "unique(company_id, year, number)",
-            "Another plan of this agency already has this number for this year.",
-        ),
-    ]
 
     # --- computes ---------------------------------------------------------------
     @api.depends("company_id")
@@ -221,13 +221,17 @@ class TdktPlan(models.Model):
 
     def _compute_task_stats(self):
         stats = self._task_stats()
-        overdue = dict(
-            self.env["tdkt.plan.task"]._read_group(
-                [("plan_id", "in", self.ids), ("is_overdue", "=", True)],
-                ["plan_id"],
-                ["__count"],
+        overdue = (
+            dict(
+                self.env["tdkt.plan.task"]._read_group(
+                    [("plan_id", "in", self.ids), ("is_overdue", "=", True)],
+                    ["plan_id"],
+                    ["__count"],
+                )
             )
-        ) if self.ids else {}
+            if self.ids
+            else {}
+        )
         for plan in self:
             counts = stats.get(plan.id, {})
             plan.task_count = sum(counts.values())
@@ -250,7 +254,9 @@ class TdktPlan(models.Model):
         for plan in self:
             if not 2000 <= plan.year <= 2100:
                 raise ValidationError(
-                    self.env._("The year %(year)s of a plan is not valid.", year=plan.year)
+                    self.env._(
+                        "The year %(year)s of a plan is not valid.", year=plan.year
+                    )
                 )
 
     @api.constrains("number", "year", "company_id")
@@ -281,16 +287,23 @@ class TdktPlan(models.Model):
         if any(plan.number < 0 for plan in self):
             raise ValidationError(self.env._("A plan number cannot be negative."))
 
+    def _default_title(self, year):
+        return self.env._(
+            "Implementing emulation and commendation work in %(year)s", year=year
+        )
+
     @api.onchange("year")
     def _onchange_year(self):
-        if self.year and not self.name:
-            self.name = self.env._(
-                "Implementing emulation and commendation work in %(year)s",
-                year=self.year,
-            )
+        # Propose the usual title, and follow the year while it is untouched.
+        pattern = re.escape(self._default_title("YEAR")).replace("YEAR", r"\d+")
+        if self.year and (not self.name or re.fullmatch(pattern, self.name)):
+            self.name = self._default_title(self.year)
 
     # --- CRUD -------------------------------------------------------------------
     def write(self, vals):
+        # Rights first: a user who may not write gets an access error, not a
+        # message about the plan's status.
+        self.check_access("write")
         content = [
             name
             for name in vals
@@ -329,19 +342,27 @@ class TdktPlan(models.Model):
         if new_state in ("issued", "closed") or (
             new_state == "cancelled" and "issued" in self.mapped("state")
         ):
-            self._tdkt_check_group(GROUP_CHIEF, self.env._("issue, close or cancel issued plans"))
+            self._tdkt_check_group(
+                GROUP_CHIEF, self.env._("issue, close or cancel issued plans")
+            )
         else:
-            self._tdkt_check_group(GROUP_OFFICE, self.env._("change the status of plans"))
+            self._tdkt_check_group(
+                GROUP_OFFICE, self.env._("change the status of plans")
+            )
 
     def _check_ready(self):
         for plan in self:
             if not plan.task_ids:
                 raise UserError(
-                    self.env._("The plan '%(plan)s' has no tasks.", plan=plan.display_name)
+                    self.env._(
+                        "The plan '%(plan)s' has no tasks.", plan=plan.display_name
+                    )
                 )
             if not plan.signer_id or not plan.signer_name:
                 raise UserError(
-                    self.env._("The plan '%(plan)s' has no signer.", plan=plan.display_name)
+                    self.env._(
+                        "The plan '%(plan)s' has no signer.", plan=plan.display_name
+                    )
                 )
 
     def _check_from(self, *states):
@@ -374,7 +395,9 @@ class TdktPlan(models.Model):
             # still a draft when the content check runs.
             plan.write(vals)
             plan.message_post(
-                body=self.env._("Plan issued as %(number)s.", number=plan.document_number)
+                body=self.env._(
+                    "Plan issued as %(number)s.", number=plan.document_number
+                )
             )
 
     def action_close(self):
@@ -411,9 +434,7 @@ class TdktPlan(models.Model):
             )
         taken = set(
             self.with_context(active_test=False)
-            .search(
-                [("company_id", "=", self.company_id.id), ("year", "=", self.year)]
-            )
+            .search([("company_id", "=", self.company_id.id), ("year", "=", self.year)])
             .mapped("number")
         )
         while True:

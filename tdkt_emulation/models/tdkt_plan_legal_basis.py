@@ -8,6 +8,5 @@ class TdktPlanLegalBasis(models.Model):
 
     reference = fields.Char(
         string="Upstream Document",
-        help="Number and symbol of the document this basis cites, e.g. "
-        "'64/KH-TTTP'.",
+        help="Number and symbol of the document this basis cites, e.g. '64/KH-TTTP'.",
     )

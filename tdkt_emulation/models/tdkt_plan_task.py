@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
-from .tdkt_plan import GROUP_OFFICE, LOCK_FREE_PREFIXES, LOCKED_STATES, QUARTERS
+from .tdkt_plan import GROUP_OFFICE, LOCK_FREE_PREFIXES, QUARTERS
 
 # What a Staff member may change on the tasks of its unit: their progress.
 PROGRESS_FIELDS = {"state", "result_note", "not_applicable_reason", "user_ids"}
@@ -17,12 +17,11 @@ class TdktPlanTask(models.Model):
     _name = "tdkt.plan.task"
     _description = "Plan Task"
     _inherit = ["mail.thread", "mail.activity.mixin", "tdkt.access.mixin"]
-    _order = "plan_id, quarter, sequence, id"
+    _order = "plan_id, quarter, row_number, id"
     _check_company_auto = True
 
     plan_id = fields.Many2one(
         "tdkt.plan",
-        string="Plan",
         required=True,
         ondelete="cascade",
         index=True,
@@ -43,14 +42,16 @@ class TdktPlanTask(models.Model):
         tracking=True,
         group_expand=True,
     )
-    sequence = fields.Integer(
+    # Not named 'sequence': the web client would take that as the kanban's
+    # handle and renumber the plan's rows on every drag between columns.
+    row_number = fields.Integer(
         string="No.",
         default=0,
         help="Row number of the task within its quarter (STT).",
     )
     name = fields.Text(string="Content", required=True, tracking=True)
     lead_unit_id = fields.Many2one(
-        "tdkt.unit", string="Lead Unit", index=True, tracking=True, check_company=True
+        "tdkt.unit", index=True, tracking=True, check_company=True
     )
     cooperating_unit_ids = fields.Many2many(
         "tdkt.unit",
@@ -100,7 +101,7 @@ class TdktPlanTask(models.Model):
         string="Responsible",
     )
     done_date = fields.Date(readonly=True, copy=False)
-    done_by_id = fields.Many2one("res.users", string="Done By", readonly=True, copy=False)
+    done_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     result_note = fields.Html(string="Result", copy=False)
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
@@ -133,7 +134,9 @@ class TdktPlanTask(models.Model):
             ).mapped("name")
             if len(names) > 1:
                 task.cooperating_units_text = self.env._(
-                    "%(units)s and %(last)s", units="; ".join(names[:-1]), last=names[-1]
+                    "%(units)s and %(last)s",
+                    units="; ".join(names[:-1]),
+                    last=names[-1],
                 )
             else:
                 task.cooperating_units_text = names[0] if names else False
@@ -173,8 +176,10 @@ class TdktPlanTask(models.Model):
             raise UserError(self.env._("Operation not supported."))
         # sudo: unit membership is read through employees and departments,
         # which a Staff user may not read; only ids of units come back.
-        units = self.env["tdkt.unit"].sudo().search(
-            [("member_user_ids", "in", self.env.uid)]
+        units = (
+            self.env["tdkt.unit"]
+            .sudo()
+            .search([("member_user_ids", "in", self.env.uid)])
         )
         domain = [
             "|",
@@ -244,14 +249,21 @@ class TdktPlanTask(models.Model):
     # --- CRUD -------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        # Rights before the plan's status, so the error says what is wrong.
+        self.check_access("create")
         plans = self.env["tdkt.plan"].browse(
             {vals["plan_id"] for vals in vals_list if vals.get("plan_id")}
         )
         plans._check_content_editable()
-        for vals in vals_list:
+        for index, vals in enumerate(vals_list):
+            if not vals.get("row_number"):
+                # Without an explicit row number, a new task goes last.
+                vals["row_number"] = 10**6 + index
             if vals.get("state", "todo") != "todo":
                 raise UserError(
-                    self.env._("A new task starts as 'To Do'; its plan is not issued yet.")
+                    self.env._(
+                        "A new task starts as 'To Do'; its plan is not issued yet."
+                    )
                 )
         tasks = super().create(vals_list)
         tasks._renumber()
@@ -263,17 +275,20 @@ class TdktPlanTask(models.Model):
         self._check_write(vals)
         if "state" in vals:
             vals = self._completion_values(vals)
-        moved = self.filtered(lambda t: "quarter" in vals and t.quarter != vals["quarter"])
+        moved = self.filtered(
+            lambda t: "quarter" in vals and t.quarter != vals["quarter"]
+        )
         old_plans = self.plan_id
-        if moved and "sequence" not in vals:
+        if moved and "row_number" not in vals:
             # A task moved to another quarter goes to the end of that quarter.
-            vals = dict(vals, sequence=10**6)
+            vals = dict(vals, row_number=10**6)
         result = super().write(vals)
-        if {"quarter", "sequence", "plan_id"} & set(vals):
+        if {"quarter", "row_number", "plan_id"} & set(vals):
             (self | old_plans.task_ids)._renumber()
         return result
 
     def unlink(self):
+        self.check_access("unlink")
         self.plan_id._check_content_editable()
         plans = self.plan_id
         result = super().unlink()
@@ -295,11 +310,14 @@ class TdktPlanTask(models.Model):
                 )
             )
         if "quarter" in vals and any(
-            task.plan_state != "draft" for task in self if task.quarter != vals["quarter"]
+            task.plan_state != "draft"
+            for task in self
+            if task.quarter != vals["quarter"]
         ):
             raise UserError(
                 self.env._(
-                    "Tasks can move to another quarter only while their plan is a draft."
+                    "Tasks can move to another quarter only while their plan "
+                    "is a draft."
                 )
             )
         if content - {"date_deadline", "quarter"}:
@@ -335,12 +353,17 @@ class TdktPlanTask(models.Model):
         return vals
 
     def _renumber(self):
-        """Keep row numbers consecutive (1, 2, 3…) within each quarter."""
+        """Keep row numbers consecutive (1, 2, 3…) within each quarter.
+
+        On a tie the newer task comes first: a task inserted at row N pushes
+        the task that held row N down.
+        """
         plans = self.plan_id
         if not plans:
             return
         tasks = self.search(
-            [("plan_id", "in", plans.ids)], order="plan_id, quarter, sequence, id"
+            [("plan_id", "in", plans.ids)],
+            order="plan_id, quarter, row_number, id desc",
         )
         renumbered = self.with_context(tdkt_renumbering=True)
         row, key = 0, None
@@ -348,8 +371,8 @@ class TdktPlanTask(models.Model):
             if (task.plan_id, task.quarter) != key:
                 row, key = 0, (task.plan_id, task.quarter)
             row += 1
-            if task.sequence != row:
-                renumbered.browse(task.id).write({"sequence": row})
+            if task.row_number != row:
+                renumbered.browse(task.id).write({"row_number": row})
 
     # --- web client ----------------------------------------------------------------
     @api.model

@@ -46,8 +46,7 @@ class TdktUnit(models.Model):
     agency_id = fields.Many2one(
         "res.company",
         string="Agency Record",
-        help="The agency this unit stands for, when it is an agency of "
-        "this Odoo.",
+        help="The agency this unit stands for, when it is an agency of this Odoo.",
     )
     partner_ids = fields.Many2many(
         "res.partner",

@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -17,9 +19,13 @@ class TdktCommon(TransactionCase):
                 "tdkt_place_name": "Lạng Sơn",
             }
         )
-        cls.other_company = cls.env["res.company"].create({"name": "Thanh tra tỉnh Khác"})
+        cls.other_company = cls.env["res.company"].create(
+            {"name": "Thanh tra tỉnh Khác"}
+        )
         Department = cls.env["hr.department"]
-        cls.dep_office = Department.create({"name": "Văn phòng", "company_id": cls.company.id})
+        cls.dep_office = Department.create(
+            {"name": "Văn phòng", "company_id": cls.company.id}
+        )
         cls.dep_division = Department.create(
             {"name": "Phòng Nghiệp vụ 1", "company_id": cls.company.id}
         )
@@ -47,14 +53,18 @@ class TdktCommon(TransactionCase):
         cls.staff_division, _ = user(
             "t_staff_div", "tdkt_emulation.group_tdkt_user", cls.dep_division
         )
-        cls.office, _ = user("t_office", "tdkt_emulation.group_tdkt_office", cls.dep_office)
+        cls.office, _ = user(
+            "t_office", "tdkt_emulation.group_tdkt_office", cls.dep_office
+        )
         cls.council, _ = user("t_council", "tdkt_emulation.group_tdkt_council")
         cls.chief, cls.chief_employee = user(
             "t_chief", "tdkt_emulation.group_tdkt_chief", name="Đậu Trường An"
         )
         cls.chief_employee.job_title = "Chánh Thanh tra"
         cls.admin_tdkt, _ = user("t_admin", "tdkt_emulation.group_tdkt_admin")
-        cls.outsider = new_test_user(cls.env, login="t_outsider", groups="base.group_user")
+        cls.outsider = new_test_user(
+            cls.env, login="t_outsider", groups="base.group_user"
+        )
 
         Unit = cls.env["tdkt.unit"]
         cls.unit_office = Unit.create(
@@ -76,7 +86,12 @@ class TdktCommon(TransactionCase):
             }
         )
         cls.unit_clusters = Unit.create(
-            {"name": "Các cụm thi đua", "sequence": 10, "company_id": cls.company.id, "unit_type": "cluster"}
+            {
+                "name": "Các cụm thi đua",
+                "sequence": 10,
+                "company_id": cls.company.id,
+                "unit_type": "cluster",
+            }
         )
         cls.unit_sectors = Unit.create(
             {
@@ -86,6 +101,14 @@ class TdktCommon(TransactionCase):
                 "unit_type": "external",
             }
         )
+
+    @contextmanager
+    def assertRaisesRegex(self, exception, regex, msg=None):
+        """Odoo wraps only assertRaises in a savepoint that rolls the failed
+        operation back; route the regex variant through it."""
+        with self.assertRaises(exception) as cm:
+            yield cm
+        self.assertRegex(str(cm.exception), regex, msg)
 
     @classmethod
     def create_plan(cls, year=2024, tasks_per_quarter=(2, 1, 1, 1), **vals):

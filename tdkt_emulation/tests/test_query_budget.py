@@ -38,7 +38,9 @@ class TestQueryBudget(TdktCommon):
 
     @classmethod
     def make_plan(cls, year, count):
-        units = cls.unit_office | cls.unit_division | cls.unit_clusters | cls.unit_sectors
+        units = (
+            cls.unit_office | cls.unit_division | cls.unit_clusters | cls.unit_sectors
+        )
         rows = {}
         tasks = []
         for index in range(count):
@@ -47,11 +49,13 @@ class TestQueryBudget(TdktCommon):
             tasks.append(
                 {
                     "quarter": quarter,
-                    "sequence": rows[quarter],
+                    "row_number": rows[quarter],
                     "name": f"Nhiệm vụ {index + 1}",
                     # Every other task is the Office's, so Staff sees half.
                     "lead_unit_id": units[index % 2 * (1 + index % 3)].id,
-                    "cooperating_unit_ids": [(6, 0, units[index % 3 : index % 3 + 2].ids)],
+                    "cooperating_unit_ids": [
+                        (6, 0, units[index % 3 : index % 3 + 2].ids)
+                    ],
                 }
             )
         return cls.create_plan(
@@ -83,7 +87,8 @@ class TestQueryBudget(TdktCommon):
         self.assertEqual(len(self.plan_small.task_ids), SMALL)
         self.assertEqual(len(self.plan_large.task_ids), LARGE)
         self.assertEqual(
-            set(self.plan_large.task_ids.mapped("state")), {"todo", "in_progress", "done"}
+            set(self.plan_large.task_ids.mapped("state")),
+            {"todo", "in_progress", "done"},
         )
 
     @users("t_staff", "t_office")
@@ -91,7 +96,10 @@ class TestQueryBudget(TdktCommon):
     def test_kanban_of_one_plan(self):
         self.assert_same_budget(
             KANBAN_PLAN_BUDGET,
-            [(SMALL, self.kanban(self.plan_small)), (LARGE, self.kanban(self.plan_large))],
+            [
+                (SMALL, self.kanban(self.plan_small)),
+                (LARGE, self.kanban(self.plan_large)),
+            ],
         )
 
     @users("t_staff", "t_office")
@@ -112,7 +120,12 @@ class TestQueryBudget(TdktCommon):
         self.assert_same_budget(
             KANBAN_STATE_BUDGET,
             [
-                (size, self.kanban([("plan_id", "=", plan.id), ("is_my_unit", "=", True)], "state"))
+                (
+                    size,
+                    self.kanban(
+                        [("plan_id", "=", plan.id), ("is_my_unit", "=", True)], "state"
+                    ),
+                )
                 for size, plan in ((SMALL, self.plan_small), (LARGE, self.plan_large))
             ],
         )
@@ -140,4 +153,6 @@ class TestQueryBudget(TdktCommon):
         for card, task in zip(shown, tasks, strict=True):
             self.assertEqual(card["state"], task.state)
             self.assertEqual(card["plan_id"]["id"], self.plan_large.id)
-            self.assertEqual(card["cooperating_units_text"], task.cooperating_units_text)
+            self.assertEqual(
+                card["cooperating_units_text"], task.cooperating_units_text
+            )

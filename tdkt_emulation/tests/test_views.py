@@ -1,0 +1,67 @@
+from odoo.tests import Form, tagged
+
+from .common import TdktCommon
+
+
+@tagged("post_install", "-at_install")
+class TestViewsPerRole(TdktCommon):
+    """Every role opens the screens it has a menu for, with the fields shown."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.plan = cls.issue(cls.create_plan())
+
+    def load_views(self, model, user, view_types):
+        records = self.env[model].with_user(user)
+        views = records.get_views([(False, t) for t in view_types])
+        for view_type in view_types:
+            self.assertIn(view_type, views["views"])
+        return records
+
+    def test_every_role_opens_plan_and_tasks(self):
+        for user in (
+            self.staff,
+            self.council,
+            self.office,
+            self.chief,
+            self.admin_tdkt,
+        ):
+            with self.subTest(user=user.login):
+                self.load_views("tdkt.plan", user, ["list", "kanban", "form", "search"])
+                with Form(self.plan.with_user(user)) as form:
+                    self.assertEqual(form.document_number, "01/KH-TTr")
+                    self.assertEqual(len(form.task_q1_ids), 2)
+                    self.assertEqual(form.signer_id, self.chief_employee)
+                tasks = self.load_views(
+                    "tdkt.plan.task", user, ["kanban", "list", "form", "pivot", "graph"]
+                )
+                groups = tasks.web_read_group(
+                    [("plan_id", "=", self.plan.id)], ["quarter"], ["quarter"]
+                )
+                self.assertEqual(len(groups["groups"]), 4)
+                task = self.plan.task_ids[0].with_user(user)
+                with Form(task) as form:
+                    self.assertEqual(form.lead_unit_id, self.unit_office)
+
+    def test_plan_form_creates_tasks_per_quarter(self):
+        with Form(self.env["tdkt.plan"].with_user(self.office)) as form:
+            form.year = 2025
+            form.signer_id = self.chief_employee
+            with form.task_q2_ids.new() as line:
+                line.name = "Sơ kết 6 tháng"
+                line.lead_unit_id = self.unit_office
+            with form.task_q4_ids.new() as line:
+                line.name = "Tổng kết năm"
+            with form.task_q4_ids.new() as line:
+                line.name = "Họp Hội đồng"
+        plan = form.record
+        self.assertEqual(
+            [(t.quarter, t.row_number, t.name) for t in plan.task_ids],
+            [
+                ("2", 1, "Sơ kết 6 tháng"),
+                ("4", 1, "Tổng kết năm"),
+                ("4", 2, "Họp Hội đồng"),
+            ],
+        )
+        self.assertEqual(plan.signer_position, "CHÁNH THANH TRA")
