@@ -245,13 +245,18 @@ def main(argv=None):
     widths = [max(len(str(line[i])) for line in [header, *lines]) for i in range(5)]
 
     def show(line):
-        return "| " + " | ".join(str(v).ljust(w) for v, w in zip(line, widths)) + " |"
+        return (
+            "| "
+            + " | ".join(str(v).ljust(w) for v, w in zip(line, widths, strict=True))
+            + " |"
+        )
 
     print()
     print(
         f"Data set: seed {meta['seed']}, {len(meta['company_ids'])} agencies, "
         f"{meta['departments']} departments, {meta['employees']} employees with users, "
-        f"{meta['plans']} plans, {meta['tasks']} tasks; generated in {meta['total_s']} s."
+        f"{meta['plans']} plans, {meta['tasks']} tasks; "
+        f"generated in {meta['total_s']} s."
     )
     print(show(header))
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")

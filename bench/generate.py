@@ -77,7 +77,10 @@ TASK_VERBS = [
 ]
 # A 1x1 PNG: with an image given, hr does not draw and store an SVG avatar
 # per employee in two writes each (the slowest part of creating employees).
-AVATAR = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+AVATAR = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9"
+    "awAAAABJRU5ErkJggg=="
+)
 FIRST = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vi", "Nông", "Lương", "Đậu", "Hà"]
 MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thu", "Hữu", "Ngọc"]
 LAST = ["An", "Bình", "Cường", "Dung", "Hằng", "Mai", "Nam", "Phong", "Thắng", "Yến"]
@@ -252,7 +255,8 @@ class Generator:
         for department in self.departments:
             vals_list.append(
                 {
-                    "name": f"{department.name} - {department.company_id.tdkt_agency_code}",
+                    "name": f"{department.name} - "
+                    f"{department.company_id.tdkt_agency_code}",
                     "company_id": department.company_id.id,
                     "unit_type": "department",
                     "department_ids": [(6, 0, department.ids)],
@@ -271,7 +275,7 @@ class Generator:
         return self.env["tdkt.unit"].create(vals_list)
 
     # --- plans and tasks ------------------------------------------------------
-    def create_plans(self):
+    def create_plans(self):  # noqa: C901
         env = self.env
         last = self.args.last_year
         years = list(range(last - self.args.years + 1, last + 1))
@@ -308,7 +312,8 @@ class Generator:
                     conditional = self.rng.random() < 0.1
                     vals = {
                         "quarter": quarter,
-                        "row_number": 0,  # set below, so that renumbering writes nothing
+                        # Set below, so that renumbering writes nothing.
+                        "row_number": 0,
                         "name": f"{self.rng.choice(TASK_VERBS)} năm {year}",
                         "lead_unit_id": lead.id,
                         "cooperating_unit_ids": [
@@ -558,7 +563,8 @@ def main(argv=None):
         print(f"Generating the bench data set into {args.database} (seed {args.seed})…")
         meta = Generator(env, args).run()
         print(
-            f"Generated {meta['plans']} plans, {meta['tasks']} tasks in {meta['total_s']} s."
+            f"Generated {meta['plans']} plans, {meta['tasks']} tasks "
+            f"in {meta['total_s']} s."
         )
         return meta
 

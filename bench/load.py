@@ -440,7 +440,7 @@ class Client(threading.Thread):
         self.notes_ok.add(token)
 
 
-# --- phases and checks -----------------------------------------------------------------
+# --- phases and checks --------------------------------------------------------
 def run_phase(args, registry, server, owned, name, kill_at=None):
     run_id = f"{int(time.time()):x}{name[0]}"
     task_ids = [tid for value in owned.values() for tid in value["task_ids"]]

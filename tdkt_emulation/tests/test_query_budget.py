@@ -17,7 +17,7 @@ SMALL, LARGE = 25, 2500
 # cooperating units, plus the plan, units, users and partners read once.
 KANBAN_PLAN_BUDGET = {"t_staff": 29, "t_office": 29}
 KANBAN_YEAR_BUDGET = {"t_staff": 31, "t_office": 31}
-KANBAN_STATE_BUDGET = {"t_staff": 29, "t_office": 29}
+KANBAN_STATE_BUDGET = {"t_staff": 31, "t_office": 31}
 FORM_BUDGET = {"t_staff": 23, "t_office": 23}
 
 
