@@ -202,10 +202,9 @@ class Server:
         self.log = open(args.server_log, "ab")  # noqa: SIM115
 
     def start(self):
-        odoo_bin = Path(os.environ.get("ODOO_DIR", "/opt/odoo18")) / "odoo-bin"
         command = [
             sys.executable,
-            str(odoo_bin),
+            str(Path(__file__).resolve().parent / "serve.py"),
             "-c",
             self.args.config,
             "-d",
@@ -229,7 +228,7 @@ class Server:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
-                if requests.get(self.url("/web/webclient/version_info"), timeout=5).ok:
+                if requests.get(self.url("/web/login"), timeout=5).ok:
                     return
             except requests.RequestException:
                 pass
@@ -354,6 +353,7 @@ class Client(threading.Thread):
         try:
             self.retrying(self.login_)
             self.sync_states()
+            self.latencies.clear()  # the log-in is not part of the daily mix
         except Exception as error:  # noqa: BLE001
             self.errors.append(f"start: {error}")
             return
