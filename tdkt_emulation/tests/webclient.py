@@ -87,12 +87,13 @@ def kanban_info(env, model_name, view_ref=None):
     views = model.get_views([(view_id, "kanban")])
     arch = etree.fromstring(views["views"]["kanban"]["arch"])
     progressbar = arch.find(".//progressbar")
-    fields = model._fields
     spec = arch_spec(env, model, arch)
+    # As fields_get describes them: only fields that SQL can aggregate.
+    described = model.fields_get(list(spec), attributes=["aggregator"])
     aggregates = [
-        f"{name}:{fields[name].aggregator}"
+        f"{name}:{described[name]['aggregator']}"
         for name in spec
-        if name in fields and fields[name].aggregator
+        if described.get(name, {}).get("aggregator")
     ]
     return {
         "spec": spec,
