@@ -35,8 +35,9 @@ import requests
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _odoo
 
-PLANS = 5
+CLIENTS_PER_PLAN = 4
 TASKS_PER_CLIENT = 3
+PLAN_NAME = "Kế hoạch tải thử số {}"
 LOGIN = "load.staff.{:02d}"
 KANBAN_SPEC = {
     "state": {},
@@ -126,16 +127,17 @@ def prepare(registry, clients):
                 )
             users |= user
         Plan = env["tdkt.plan"]
-        plans = Plan.search([("name", "=like", "Kế hoạch tải thử %")], order="year")
+        plans = Plan.search([("name", "=like", PLAN_NAME.format("%"))], order="year")
+        needed = -(-clients // CLIENTS_PER_PLAN)
         signer = env["hr.employee"].search(
             [("company_id", "=", company.id), ("user_id", "!=", False)], limit=1
         )
-        for index in range(len(plans), PLANS):
+        for index in range(len(plans), needed):
             plan = Plan.create(
                 {
-                    "name": f"Kế hoạch tải thử {index + 1}",
+                    "name": PLAN_NAME.format(index + 1),
                     "company_id": company.id,
-                    "year": 2090 + index,
+                    "year": 2040 + index,
                     "signer_id": signer.id,
                     "task_ids": [
                         (
@@ -147,7 +149,7 @@ def prepare(registry, clients):
                                 "lead_unit_id": unit.id,
                             },
                         )
-                        for q in range(8)
+                        for q in range(CLIENTS_PER_PLAN * TASKS_PER_CLIENT + 4)
                     ],
                 }
             )
@@ -156,13 +158,13 @@ def prepare(registry, clients):
         # Each client owns TASKS_PER_CLIENT tasks of "its" plan (user_ids).
         owned = {}
         for index, user in enumerate(users):
-            plan = plans[index % PLANS]
+            plan = plans[index // CLIENTS_PER_PLAN]
             tasks = plan.task_ids.filtered(lambda t, u=user: u in t.user_ids)
             missing = TASKS_PER_CLIENT - len(tasks)
             if missing > 0:
                 free = plan.task_ids.filtered(lambda t: not t.user_ids)
                 if len(free) < missing:
-                    raise SystemExit("not enough tasks to share: raise PLANS")
+                    raise SystemExit("not enough free tasks in the load plans")
                 free[:missing].write({"user_ids": [(6, 0, user.ids)]})
                 tasks = plan.task_ids.filtered(lambda t, u=user: u in t.user_ids)
             owned[user.login] = {"plan_id": plan.id, "task_ids": tasks.ids}
@@ -313,7 +315,7 @@ class Client(threading.Thread):
                 body["error"].get("data", {}).get("message") or body["error"]
             )
         self.latencies.append(elapsed)
-        return body["result"]
+        return body.get("result")
 
     def login_(self):
         self.post(
@@ -525,7 +527,12 @@ def run_phase(args, registry, server, owned, name, kill_at=None):
         "status_changes_out_of_bounds": len(bad_changes),
         "downtime_s": round(downtime, 1),
     }
-    for line in errors[:5] + lost[:5] + doubled[:5] + bad_changes[:5]:
+    kinds = {}
+    for error in errors:
+        kinds[error[:100]] = kinds.get(error[:100], 0) + 1
+    for kind, count in sorted(kinds.items(), key=lambda item: -item[1]):
+        print(f"    ! {count} x {kind}", flush=True)
+    for line in lost[:5] + doubled[:5] + bad_changes[:5]:
         print(f"    ! {line}", flush=True)
     return result
 
