@@ -524,6 +524,7 @@ def run_phase(args, registry, server, owned, name, kill_at=None):
         "notes_doubled": len(doubled),
         "notes_unexplained": len(unknown),
         "status_changes_acknowledged": sum(sum(c.changes_ok.values()) for c in clients),
+        "status_changes_cut": sum(sum(c.changes_cut.values()) for c in clients),
         "status_changes_out_of_bounds": len(bad_changes),
         "downtime_s": round(downtime, 1),
     }
