@@ -5,7 +5,7 @@ source "$(dirname "$0")/env.sh"
 
 # --- system packages (Debian/Ubuntu), only those missing -----------------
 APT_PACKAGES="postgresql wkhtmltopdf fonts-liberation chromium poppler-utils
-    libpq-dev libldap2-dev libsasl2-dev gcc python3-venv git"
+    libpq-dev libldap2-dev libsasl2-dev gcc python3-venv git gettext"
 missing=()
 for p in $APT_PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

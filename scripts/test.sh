@@ -8,6 +8,7 @@ ODOO=$(odoo_dir)
 log "fresh test database $TEST_DB"
 dropdb --if-exists "$TEST_DB"
 install_log=$STATE_DIR/test-install.log
+: > "$install_log"
 if ! "$VENV/bin/python" "$ODOO/odoo-bin" -c "$ODOO_CONF" -d "$TEST_DB" \
         -i tdkt_emulation --load-language=vi_VN --stop-after-init \
         --log-level=warn --logfile="$install_log"; then

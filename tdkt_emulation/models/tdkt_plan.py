@@ -1,7 +1,7 @@
 import re
 from datetime import date
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 GROUP_OFFICE = "tdkt_emulation.group_tdkt_office"
@@ -300,7 +300,21 @@ class TdktPlan(models.Model):
             self.name = self._default_title(self.year)
 
     # --- CRUD -------------------------------------------------------------------
+    @api.model
+    def _assign_quarters(self, vals):
+        """A task added through a quarter's list belongs to that quarter."""
+        for quarter in "1234":
+            for command in vals.get(f"task_q{quarter}_ids") or []:
+                if command[0] == Command.CREATE:
+                    command[2]["quarter"] = quarter
+        return vals
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        return super().create([self._assign_quarters(vals) for vals in vals_list])
+
     def write(self, vals):
+        self._assign_quarters(vals)
         # Rights first: a user who may not write gets an access error, not a
         # message about the plan's status.
         self.check_access("write")

@@ -1,5 +1,6 @@
 from . import test_access
 from . import test_demo
+from . import test_i18n
 from . import test_kanban_tour
 from . import test_plan
 from . import test_plan_task

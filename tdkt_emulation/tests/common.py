@@ -66,40 +66,27 @@ class TdktCommon(TransactionCase):
             cls.env, login="t_outsider", groups="base.group_user"
         )
 
-        Unit = cls.env["tdkt.unit"]
-        cls.unit_office = Unit.create(
-            {
-                "name": "Văn phòng Thanh tra tỉnh",
-                "sequence": 1,
-                "company_id": cls.company.id,
-                "unit_type": "department",
-                "department_ids": [(6, 0, cls.dep_office.ids)],
-            }
-        )
-        cls.unit_division = Unit.create(
-            {
-                "name": "Các Phòng nghiệp vụ",
-                "sequence": 2,
-                "company_id": cls.company.id,
-                "unit_type": "department_group",
-                "department_ids": [(6, 0, cls.dep_division.ids)],
-            }
-        )
-        cls.unit_clusters = Unit.create(
-            {
-                "name": "Các cụm thi đua",
-                "sequence": 10,
-                "company_id": cls.company.id,
-                "unit_type": "cluster",
-            }
-        )
-        cls.unit_sectors = Unit.create(
-            {
-                "name": "Thanh tra các sở, ban, ngành",
-                "sequence": 20,
-                "company_id": cls.company.id,
-                "unit_type": "external",
-            }
+        (
+            cls.unit_office,
+            cls.unit_division,
+            cls.unit_clusters,
+            cls.unit_sectors,
+        ) = cls.env["tdkt.unit"].create(
+            [
+                {
+                    "name": name,
+                    "sequence": sequence,
+                    "company_id": cls.company.id,
+                    "unit_type": unit_type,
+                    "department_ids": [(6, 0, departments.ids)],
+                }
+                for name, sequence, unit_type, departments in (
+                    ("Văn phòng Thanh tra tỉnh", 1, "department", cls.dep_office),
+                    ("Các Phòng nghiệp vụ", 2, "department_group", cls.dep_division),
+                    ("Các cụm thi đua", 10, "cluster", Department),
+                    ("Thanh tra các sở, ban, ngành", 20, "external", Department),
+                )
+            ]
         )
 
     @contextmanager

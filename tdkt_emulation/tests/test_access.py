@@ -146,3 +146,22 @@ class TestAccess(TdktCommon):
             with self.assertRaises(AccessError):
                 self.draft.with_user(user).action_submit()
         self.assertEqual(self.draft.state, "draft")
+
+    def test_moving_an_employee_moves_their_rights(self):
+        plan = self.create_plan(tasks_per_quarter=(1, 0, 0, 0))
+        plan.task_ids.cooperating_unit_ids = False
+        task = self.issue(plan).task_ids
+        with self.assertRaises(AccessError):
+            task.with_user(self.staff_division).action_start()
+        employees = self.env["hr.employee"].with_context(active_test=False)
+        moved = employees.search([("user_id", "=", self.staff_division.id)])
+        self.assertEqual(moved.department_id, self.dep_division)
+        moved.department_id = self.dep_office
+        self.assertIn(self.staff_division, self.unit_office.member_user_ids)
+        task.with_user(self.staff_division).action_start()
+        self.assertEqual(task.state, "in_progress")
+        employees.search(
+            [("user_id", "=", self.staff.id)]
+        ).department_id = self.dep_division
+        with self.assertRaises(AccessError):
+            task.with_user(self.staff).action_done()
