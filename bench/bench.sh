@@ -13,6 +13,10 @@ if ! psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$BENCH_DB
     log "creating the benchmark database $BENCH_DB (tdkt_emulation + demo, project)"
     "$VENV/bin/python" "$ODOO/odoo-bin" -c "$ODOO_CONF" -d "$BENCH_DB" \
         -i tdkt_emulation,project --stop-after-init --log-level=warn
+else
+    log "updating tdkt_emulation in $BENCH_DB (the views measured are the current ones)"
+    "$VENV/bin/python" "$ODOO/odoo-bin" -c "$ODOO_CONF" -d "$BENCH_DB" \
+        -u tdkt_emulation --stop-after-init --log-level=warn
 fi
 export PYTHONPATH=$ODOO
 log "data set (generated once per seed)"
