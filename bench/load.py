@@ -278,6 +278,7 @@ class Client(threading.Thread):
         self.notes_ok, self.notes_cut = set(), set()
         self.changes_ok, self.changes_cut = {}, {}
         self.states = {}
+        self.writing = False  # a write request is on the wire
 
     # one RPC; raises Down (not sent), Cut (maybe sent) or returns the result
     def call(self, model, method, *args, **kwargs):
@@ -413,11 +414,14 @@ class Client(threading.Thread):
         state = self.states[task_id]
         method = "action_reopen" if state == "done" else "action_done"
         try:
+            self.writing = True
             self.call("tdkt.plan.task", method, [task_id])
         except Cut:
             self.changes_cut[task_id] = self.changes_cut.get(task_id, 0) + 1
             self.states.pop(task_id, None)  # unknown: read it again next time
             raise
+        finally:
+            self.writing = False
         self.changes_ok[task_id] = self.changes_ok.get(task_id, 0) + 1
         self.states[task_id] = "in_progress" if state == "done" else "done"
 
@@ -429,6 +433,7 @@ class Client(threading.Thread):
         )
         note = record["result_note"] or ""
         try:
+            self.writing = True
             self.call(
                 "tdkt.plan.task",
                 "web_save",
@@ -439,6 +444,8 @@ class Client(threading.Thread):
         except Cut:
             self.notes_cut.add(token)
             raise
+        finally:
+            self.writing = False
         self.notes_ok.add(token)
 
 
@@ -457,8 +464,14 @@ def run_phase(args, registry, server, owned, name, kill_at=None):
     for client in clients:
         client.start()
     downtime = 0.0
+    in_flight = 0
     if kill_at is not None:
         time.sleep(max(0, start + kill_at - time.monotonic()))
+        # Kill while writes are on the wire, so that their fate is tested too.
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and sum(c.writing for c in clients) < 2:
+            time.sleep(0.005)
+        in_flight = sum(c.writing for c in clients)
         down.set()
         killed = time.monotonic()
         server.kill()
@@ -513,6 +526,7 @@ def run_phase(args, registry, server, owned, name, kill_at=None):
         "requests_per_s": round(len(latencies) / elapsed, 1),
         "errors": len(errors),
         "cut_by_kill": sum(c.cut for c in clients),
+        "writes_in_flight_at_kill": in_flight,
         "p50_ms": round(percentile(0.50)),
         "p95_ms": round(percentile(0.95)),
         "p99_ms": round(percentile(0.99)),
