@@ -5,8 +5,8 @@ run the daily mix against a multi-worker Odoo on 127.0.0.1 for a fixed time:
 read the kanban of their plan, read the plan, complete and reopen their
 tasks, add a result note.  Two phases: a normal run, then a fault run where
 the whole server (master and workers) is killed with SIGKILL half-way, while
-writes are on the wire, and
-restarted.  After each phase the database is checked:
+writes are on the wire, and restarted.  After each phase the database is
+checked:
 
 * every result note a client got a success for is there exactly once;
 * a note whose request was cut by the kill is there at most once;
