@@ -2,6 +2,7 @@ from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from .tdkt_plan import GROUP_OFFICE, LOCK_FREE_PREFIXES, QUARTERS
 
@@ -372,6 +373,34 @@ class TdktPlanTask(models.Model):
             row += 1
             if task.row_number != row:
                 renumbered.browse(task.id).write({"row_number": row})
+
+    # --- web client ----------------------------------------------------------------
+    @api.model
+    @api.readonly
+    def web_search_read(
+        self, domain, specification, offset=0, limit=None, order=None, count_limit=None
+    ):
+        """Count the matching tasks in the search query itself (a window count).
+
+        Odoo's version runs a second query, a search_count, whenever a page is
+        full: a kanban column of 40 cards out of 2,500 then costs one query
+        more than a column of 25.  With the window count every column costs
+        the same whatever the number of tasks.
+        """
+        if not limit or self.env.context.get("force_search_count"):
+            return super().web_search_read(
+                domain, specification, offset, limit, order, count_limit
+            )
+        query = self._search(domain, offset=offset, limit=limit, order=order)
+        rows = self.env.execute_query(
+            query.select(SQL.identifier(self._table, "id"), SQL("COUNT(*) OVER ()"))
+        )
+        if not rows:
+            return {"length": 0, "records": []}
+        records = self.browse([row[0] for row in rows])
+        records.fetch(list(specification))
+        length = rows[0][1] if not count_limit else min(rows[0][1], count_limit)
+        return {"length": length, "records": records.web_read(specification)}
 
     # --- actions --------------------------------------------------------------------
     def action_start(self):

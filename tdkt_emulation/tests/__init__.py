@@ -4,6 +4,8 @@ from . import test_i18n
 from . import test_kanban_tour
 from . import test_plan
 from . import test_plan_task
+from . import test_query_budget
+from . import test_tour_journeys
 from . import test_views
 from . import test_plan_printout
 from . import test_xlsx_reports

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# `make load`: set up, create the load database once (tdkt_emulation + demo),
+# then run the concurrent load with the kill-and-restart fault run against a
+# multi-worker server on 127.0.0.1.  LOAD_DB (default tdkt_load), LOAD_PORT
+# (default HTTP_PORT + 20; the next port is the gevent port), LOAD_CLIENTS
+# (20), LOAD_DURATION (60 s per phase), LOAD_WORKERS (4) can be set.
+set -euo pipefail
+source "$(dirname "$0")/../scripts/env.sh"
+bash "$PROJECT_DIR/scripts/setup.sh"
+ODOO=$(odoo_dir)
+LOAD_DB=${LOAD_DB:-tdkt_load}
+LOAD_PORT=${LOAD_PORT:-$((HTTP_PORT + 20))}
+if ! psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$LOAD_DB'" | grep -q 1; then
+    log "creating the load database $LOAD_DB (tdkt_emulation + demo)"
+    "$VENV/bin/python" "$ODOO/odoo-bin" -c "$ODOO_CONF" -d "$LOAD_DB" \
+        -i tdkt_emulation --stop-after-init --log-level=warn
+else
+    log "updating tdkt_emulation in $LOAD_DB"
+    "$VENV/bin/python" "$ODOO/odoo-bin" -c "$ODOO_CONF" -d "$LOAD_DB" \
+        -u tdkt_emulation --stop-after-init --log-level=warn
+fi
+export PYTHONPATH=$ODOO ODOO_DIR=$ODOO
+exec timeout 1200 "$VENV/bin/python" "$PROJECT_DIR/bench/load.py" -c "$ODOO_CONF" -d "$LOAD_DB" \
+    --port "$LOAD_PORT" --clients "${LOAD_CLIENTS:-20}" --duration "${LOAD_DURATION:-60}" \
+    --workers "${LOAD_WORKERS:-4}" --server-log "$STATE_DIR/load-server.log" "$@"
