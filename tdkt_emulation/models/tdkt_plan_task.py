@@ -396,6 +396,11 @@ class TdktPlanTask(models.Model):
             query.select(SQL.identifier(self._table, "id"), SQL("COUNT(*) OVER ()"))
         )
         if not rows:
+            if offset:
+                # A page past the end says nothing of the total: count it.
+                return super().web_search_read(
+                    domain, specification, offset, limit, order, count_limit
+                )
             return {"length": 0, "records": []}
         records = self.browse([row[0] for row in rows])
         records.fetch(list(specification))
