@@ -472,10 +472,33 @@ class TdktPlan(models.Model):
         ]
         return f"Căn cứ {'; '.join(bases)}." if bases else ""
 
+    def _tdkt_print_tasks(self):
+        """The tasks in the plan's order, read in one go for a printout.
+
+        Reading them field by field would go by batches of 1,000 records: a
+        plan of 2,500 tasks would then cost more queries than one of 25.
+        """
+        tasks = self.task_ids
+        tasks.fetch(
+            [
+                "quarter",
+                "row_number",
+                "name",
+                "lead_unit_id",
+                "cooperating_unit_ids",
+                "date_deadline",
+                "state",
+                "done_date",
+                "result_note",
+            ]
+        )
+        (tasks.lead_unit_id | tasks.cooperating_unit_ids).fetch(["name", "sequence"])
+        return tasks.sorted(lambda t: (t.quarter, t.row_number, t.id))
+
     def _tdkt_print_quarters(self):
         """(Roman numeral, tasks) of each quarter, in order, empty ones too."""
         self.ensure_one()
-        tasks = self.task_ids.sorted(lambda t: (t.quarter, t.row_number, t.id))
+        tasks = self._tdkt_print_tasks()
         return [
             (
                 self._tdkt_print_roman(quarter),

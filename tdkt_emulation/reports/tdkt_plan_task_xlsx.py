@@ -36,7 +36,7 @@ class ReportTdktPlanTaskXlsx(models.AbstractModel):
             number = plan.document_number.replace("/", "-") if plan.number else "KH"
             sheet = workbook.add_worksheet(f"{number} {plan.year}"[:31])
             _write_header(sheet, styles, COLUMNS)
-            tasks = plan.task_ids.sorted(lambda t: (t.quarter, t.row_number, t.id))
+            tasks = plan._tdkt_print_tasks()
             for row, task in enumerate(tasks, start=1):
                 sheet.write_string(row, 0, roman(int(task.quarter)), styles["center"])
                 sheet.write_number(row, 1, task.row_number, styles["center"])

@@ -19,6 +19,10 @@ KANBAN_PLAN_BUDGET = {"t_staff": 29, "t_office": 29}
 KANBAN_YEAR_BUDGET = {"t_staff": 31, "t_office": 31}
 KANBAN_STATE_BUDGET = {"t_staff": 31, "t_office": 31}
 FORM_BUDGET = {"t_staff": 23, "t_office": 23}
+# Printouts: the QWeb body of the plan PDF (what wkhtmltopdf is then given)
+# and the XLSX task table, for a plan of 25 and one of 2,500 tasks.
+PLAN_PRINT_BUDGET = {"t_staff": 12, "t_office": 12}
+TASK_XLSX_BUDGET = {"t_staff": 8, "t_office": 8}
 
 
 @tagged("post_install", "-at_install")
@@ -138,6 +142,37 @@ class TestQueryBudget(TdktCommon):
             FORM_BUDGET,
             [
                 (size, lambda plan=plan: load_form(plan.with_env(self.env), spec))
+                for size, plan in ((SMALL, self.plan_small), (LARGE, self.plan_large))
+            ],
+        )
+
+    def printout(self, report, plan, render="_render_qweb_html"):
+        reports = self.env["ir.actions.report"]
+        return lambda: getattr(reports, render)(report, plan.ids)
+
+    @users("t_staff", "t_office")
+    @warmup
+    def test_plan_printout(self):
+        self.assert_same_budget(
+            PLAN_PRINT_BUDGET,
+            [
+                (size, self.printout("tdkt_emulation.report_tdkt_plan", plan))
+                for size, plan in ((SMALL, self.plan_small), (LARGE, self.plan_large))
+            ],
+        )
+
+    @users("t_staff", "t_office")
+    @warmup
+    def test_task_table_export(self):
+        self.assert_same_budget(
+            TASK_XLSX_BUDGET,
+            [
+                (
+                    size,
+                    self.printout(
+                        "tdkt_emulation.report_tdkt_plan_task_xlsx", plan, "_render"
+                    ),
+                )
                 for size, plan in ((SMALL, self.plan_small), (LARGE, self.plan_large))
             ],
         )
