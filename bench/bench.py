@@ -157,11 +157,26 @@ def plan_form(bench):
     return (lambda: webclient.load_form(plan, spec)), len(plan.task_ids)
 
 
-def _plan_pdf(bench, plan):
+def _plan_pdf(bench, plan, env=None):
     report = bench.report("tdkt.plan", "qweb-pdf")
     if not report:
         return PENDING_PRINTOUTS, len(plan.task_ids)
-    env = bench.as_user(bench.meta["office_uid"], bench.meta["company_ids"])
+    if not env:
+        # An Office user of the plan's own agency prints it.
+        office = bench.env["res.users"].search(
+            [
+                (
+                    "groups_id",
+                    "in",
+                    bench.env.ref("tdkt_emulation.group_tdkt_office").id,
+                ),
+                ("company_ids", "in", plan.company_id.id),
+            ],
+            limit=1,
+        )
+        env = bench.as_user(office.id, plan.company_id.ids)
+    # Measure the rendering, not the archived copy of an issued plan.
+    report.sudo().attachment_use = False
     report = report.with_env(env)
 
     def render():
@@ -175,7 +190,9 @@ def pdf_seed(bench):
     plan = bench.env.ref("tdkt_emulation.tdkt_plan_2024_demo", raise_if_not_found=False)
     if not plan:
         return "no seed plan (database without demo data)", 0
-    return _plan_pdf(bench, plan)
+    # The seed plan's own Office, in the seed plan's agency.
+    office = bench.env.ref("tdkt_emulation.user_office_demo")
+    return _plan_pdf(bench, plan, bench.as_user(office.id, plan.company_id.ids))
 
 
 @row("Plan PDF, largest generated plan")
