@@ -1,3 +1,5 @@
+from datetime import date
+
 from odoo import models
 
 NBSP = "\u00a0"
@@ -80,3 +82,35 @@ class TdktOfficialDocument(models.AbstractModel):
         self.ensure_one()
         number = self.document_number if self.number else "DuThao"
         return f"{prefix}_{number.replace('/', '-')}_{self.year}"
+
+    def _tdkt_next_number(self, code, template_xmlid):
+        """Next free number of the agency's yearly register ``code``.
+
+        Each agency gets its own copy of the template sequence the first time;
+        numbers restart every year and skip those entered by hand.
+        """
+        self.ensure_one()
+        # sudo: Office and Chief users have no rights on ir.sequence; the
+        # sequence is only read and incremented here.
+        sequences = self.env["ir.sequence"].sudo()
+        sequence = sequences.search(
+            [("code", "=", code), ("company_id", "=", self.company_id.id)], limit=1
+        )
+        if not sequence:
+            template = self.env.ref(template_xmlid)
+            sequence = template.sudo().copy(
+                {
+                    "code": code,
+                    "company_id": self.company_id.id,
+                    "name": f"{template.name} ({self.company_id.name})",
+                }
+            )
+        taken = set(
+            self.with_context(active_test=False)
+            .search([("company_id", "=", self.company_id.id), ("year", "=", self.year)])
+            .mapped("number")
+        )
+        while True:
+            number = int(sequence.next_by_id(sequence_date=date(self.year, 1, 1)))
+            if number not in taken:
+                return number

@@ -1,5 +1,4 @@
 import re
-from datetime import date
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -407,7 +406,9 @@ class TdktPlan(models.Model):
         for plan in self:
             vals = {"state": "issued"}
             if not plan.number:
-                vals["number"] = plan._next_number()
+                vals["number"] = plan._tdkt_next_number(
+                    "tdkt.plan", "tdkt_emulation.seq_tdkt_plan"
+                )
             if not plan.issue_date:
                 vals["issue_date"] = fields.Date.context_today(plan)
             # Number and date go in the same write as the state: the plan is
@@ -431,35 +432,6 @@ class TdktPlan(models.Model):
     def action_reset_to_draft(self):
         self._check_from("submitted", "cancelled")
         self.write({"state": "draft"})
-
-    def _next_number(self):
-        """Next free number of the agency's yearly plan register."""
-        self.ensure_one()
-        # sudo: Office and Chief users have no rights on ir.sequence; the
-        # sequence is only read and incremented here.
-        sequences = self.env["ir.sequence"].sudo()
-        sequence = sequences.search(
-            [("code", "=", "tdkt.plan"), ("company_id", "=", self.company_id.id)],
-            limit=1,
-        )
-        if not sequence:
-            template = self.env.ref("tdkt_emulation.seq_tdkt_plan")
-            sequence = template.sudo().copy(
-                {
-                    "code": "tdkt.plan",
-                    "company_id": self.company_id.id,
-                    "name": f"{template.name} ({self.company_id.name})",
-                }
-            )
-        taken = set(
-            self.with_context(active_test=False)
-            .search([("company_id", "=", self.company_id.id), ("year", "=", self.year)])
-            .mapped("number")
-        )
-        while True:
-            number = int(sequence.next_by_id(sequence_date=date(self.year, 1, 1)))
-            if number not in taken:
-                return number
 
     # --- printout ---------------------------------------------------------------
     def _tdkt_print_legal_bases(self):

@@ -1,5 +1,3 @@
-from datetime import date
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -337,7 +335,9 @@ class TdktPlanReview(models.Model):
                 )
             vals = {"state": "issued"}
             if not review.number:
-                vals["number"] = review._next_number()
+                vals["number"] = review._tdkt_next_number(
+                    "tdkt.plan.review", "tdkt_emulation.seq_tdkt_plan_review"
+                )
             if not review.issue_date:
                 vals["issue_date"] = fields.Date.context_today(review)
             # Number and date in the same write as the state: the report is
@@ -357,38 +357,6 @@ class TdktPlanReview(models.Model):
                 self.env._("Only cancelled review reports go back to draft.")
             )
         self.write({"state": "draft"})
-
-    def _next_number(self):
-        """Next free number of the agency's yearly register of reports."""
-        self.ensure_one()
-        # sudo: Office and Chief users have no rights on ir.sequence; the
-        # sequence is only read and incremented here.
-        sequences = self.env["ir.sequence"].sudo()
-        sequence = sequences.search(
-            [
-                ("code", "=", "tdkt.plan.review"),
-                ("company_id", "=", self.company_id.id),
-            ],
-            limit=1,
-        )
-        if not sequence:
-            template = self.env.ref("tdkt_emulation.seq_tdkt_plan_review")
-            sequence = template.sudo().copy(
-                {
-                    "code": "tdkt.plan.review",
-                    "company_id": self.company_id.id,
-                    "name": f"{template.name} ({self.company_id.name})",
-                }
-            )
-        taken = set(
-            self.search(
-                [("company_id", "=", self.company_id.id), ("year", "=", self.year)]
-            ).mapped("number")
-        )
-        while True:
-            number = int(sequence.next_by_id(sequence_date=date(self.year, 1, 1)))
-            if number not in taken:
-                return number
 
     # --- printout ------------------------------------------------------------
     def _tdkt_print_recipients(self):
