@@ -98,6 +98,7 @@ class TdktOfficialDocument(models.AbstractModel):
         )
         if not sequence:
             template = self.env.ref(template_xmlid)
+            # sudo: same reason; the agency's register is created once here.
             sequence = template.sudo().copy(
                 {
                     "code": code,

@@ -178,7 +178,7 @@ class TdktPlanTask(models.Model):
         # which a Staff user may not read; only ids of units come back.
         units = (
             self.env["tdkt.unit"]
-            .sudo()
+            .sudo()  # see above: membership is read through HR records
             .search([("member_user_ids", "in", self.env.uid)])
         )
         domain = [
