@@ -1,6 +1,6 @@
 from datetime import date
 
-from odoo import models
+from odoo import api, models
 
 NBSP = "\u00a0"
 ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
@@ -29,6 +29,17 @@ class TdktOfficialDocument(models.AbstractModel):
 
     _name = "tdkt.official.document"
     _description = "Official Document Printout"
+    # Type abbreviation of the document (Decree 30/2020, appendix III).
+    _tdkt_document_type = None
+
+    @api.depends("number", "company_id.tdkt_agency_code")
+    def _compute_symbol(self):
+        for document in self:
+            code = document.company_id.tdkt_agency_code
+            kind = document._tdkt_document_type
+            document.symbol = f"{kind}-{code}" if code else kind
+            number = f"{document.number:02d}" if document.number else ""
+            document.document_number = f"{number}/{document.symbol}"
 
     # States in which the document is signed and no longer a draft.
     _tdkt_signed_states = ("issued", "closed")

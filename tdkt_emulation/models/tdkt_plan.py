@@ -21,6 +21,7 @@ QUARTERS = [
 class TdktPlan(models.Model):
     _name = "tdkt.plan"
     _description = "Emulation and Commendation Plan"
+    _tdkt_document_type = "KH"
     _inherit = [
         "mail.thread",
         "mail.activity.mixin",
@@ -187,14 +188,6 @@ class TdktPlan(models.Model):
         for plan in self:
             company = plan.company_id
             plan.place = company.tdkt_place_name or company.city or False
-
-    @api.depends("number", "company_id.tdkt_agency_code")
-    def _compute_symbol(self):
-        for plan in self:
-            code = plan.company_id.tdkt_agency_code
-            plan.symbol = f"KH-{code}" if code else "KH"
-            number = f"{plan.number:02d}" if plan.number else ""
-            plan.document_number = f"{number}/{plan.symbol}"
 
     @api.depends("signer_id")
     def _compute_signer(self):

@@ -20,6 +20,7 @@ class TdktPlanReview(models.Model):
 
     _name = "tdkt.plan.review"
     _description = "Plan Review Report"
+    _tdkt_document_type = "BC"
     _inherit = ["mail.thread", "tdkt.access.mixin", "tdkt.official.document"]
     _order = "year desc, period desc, id desc"
     _check_company_auto = True
@@ -168,14 +169,6 @@ class TdktPlanReview(models.Model):
             review.signer_position = (
                 position.upper() if position else review.plan_id.signer_position
             )
-
-    @api.depends("number", "company_id.tdkt_agency_code")
-    def _compute_symbol(self):
-        for review in self:
-            code = review.company_id.tdkt_agency_code
-            review.symbol = f"BC-{code}" if code else "BC"
-            number = f"{review.number:02d}" if review.number else ""
-            review.document_number = f"{number}/{review.symbol}"
 
     @api.depends("line_ids")
     def _compute_totals(self):
