@@ -2,7 +2,7 @@
     "name": "Emulation and Commendation (TĐKT)",
     "summary": "Yearly emulation and commendation plans of a Vietnamese public "
     "agency: quarterly tasks on a kanban, roles, official printouts",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources",
     "website": "https://github.com/tdkt-emulation/tdkt_emulation",
     "author": "tdkt_emulation developers",
@@ -13,7 +13,6 @@
         "security/tdkt_emulation_security.xml",
         "security/ir.model.access.csv",
         "security/tdkt_emulation_rules.xml",
-        "data/tdkt_plan_sequence_data.xml",
         "reports/tdkt_report_paperformat.xml",
         "reports/tdkt_official_document_templates.xml",
         "reports/tdkt_plan_report.xml",
@@ -24,6 +23,7 @@
         "views/tdkt_plan_views.xml",
         "views/tdkt_plan_review_views.xml",
         "views/res_company_views.xml",
+        "wizard/tdkt_document_reason_wizard_views.xml",
         "views/tdkt_emulation_menus.xml",
     ],
     "demo": [

@@ -4,6 +4,7 @@ import logging
 import os
 import re
 import subprocess
+from collections import OrderedDict
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -194,3 +195,35 @@ class IrActionsReport(models.Model):
                 )
             )
         return documents[0] if len(documents) == 1 else _merge(documents)
+
+    @api.model
+    def _render_qweb_pdf_prepare_streams(self, report_ref, data, res_ids=None):
+        """Issued official documents print from their signed copy.
+
+        The first print after an issue (whoever makes it) renders the PDF and
+        archives it on the document; every later print serves that copy, so
+        the document the Chief signed does not change. A re-issue starts a new
+        revision, whose first print archives a new copy.
+        """
+        report = self._get_report(report_ref)
+        if not report.tdkt_official_document or not res_ids:
+            return super()._render_qweb_pdf_prepare_streams(report_ref, data, res_ids)
+        documents = self.env[report.model].browse(res_ids)
+        result = OrderedDict()
+        for document in documents:
+            if document.id in result:
+                continue
+            copy = document.signed_pdf_id
+            if copy:
+                result[document.id] = {"stream": io.BytesIO(copy.raw), "attachment": copy}
+                continue
+            # One document at a time, so that each one's PDF is its own (to
+            # archive it) whatever the outlines of the others.
+            streams = super()._render_qweb_pdf_prepare_streams(
+                report_ref, data, [document.id]
+            )
+            stream = streams[document.id]["stream"]
+            if not document._tdkt_print_is_draft():
+                document._tdkt_archive_signed_pdf(stream.getvalue())
+            result[document.id] = streams[document.id]
+        return result

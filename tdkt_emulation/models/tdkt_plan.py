@@ -1,15 +1,10 @@
 import re
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
-GROUP_OFFICE = "tdkt_emulation.group_tdkt_office"
-GROUP_CHIEF = "tdkt_emulation.group_tdkt_chief"
+from .tdkt_official_document_mixin import TdktOfficialDocumentMixin
 
-# Content is frozen once the plan leaves the drafting stages.
-LOCKED_STATES = ("issued", "closed", "cancelled")
-# Fields that may change on a locked plan: its state and the chatter's.
-LOCK_FREE_PREFIXES = ("message_", "activity_", "website_message_")
 QUARTERS = [
     ("1", "Quarter I"),
     ("2", "Quarter II"),
@@ -19,96 +14,42 @@ QUARTERS = [
 
 
 class TdktPlan(models.Model):
+    """Yearly emulation and commendation plan (Kế hoạch).
+
+    An official document (lifecycle, number, lock, signer, printout frame
+    from ``tdkt.official.document.mixin``) whose body is its sections and its
+    quarterly tasks.
+    """
+
     _name = "tdkt.plan"
     _description = "Emulation and Commendation Plan"
-    _tdkt_document_type = "KH"
-    _inherit = [
-        "mail.thread",
-        "mail.activity.mixin",
-        "tdkt.access.mixin",
-        "tdkt.official.document",
-    ]
+    _inherit = ["tdkt.official.document.mixin", "mail.activity.mixin"]
     _order = "year desc, number desc, id desc"
-    _check_company_auto = True
     _rec_names_search = ["name", "document_number"]
+    _tdkt_document_type = "KH"
+    _tdkt_print_prefix = "KH"
+    _tdkt_report = "tdkt_emulation.action_report_tdkt_plan"
+    _tdkt_text_limits = {
+        **TdktOfficialDocumentMixin._tdkt_text_limits,
+        "introduction": 5000,
+        "purposes": 50000,
+        "requirements": 50000,
+        "implementation": 50000,
+    }
 
-    # --- header -------------------------------------------------------------
+    company_id = fields.Many2one(default=lambda self: self.env.company)
     name = fields.Char(
-        string="Title",
-        required=True,
-        tracking=True,
         help="Summary line under the document type, e.g. 'Thực hiện công tác "
         "thi đua, khen thưởng năm 2024'.",
     )
-    company_id = fields.Many2one(
-        "res.company",
-        string="Agency",
-        required=True,
-        default=lambda self: self.env.company,
-        index=True,
-    )
-    agency_name = fields.Char(
-        string="Agency Name in Header",
-        compute="_compute_agency_names",
-        store=True,
-        readonly=False,
-    )
-    parent_agency_name = fields.Char(
-        string="Parent Agency",
-        compute="_compute_agency_names",
-        store=True,
-        readonly=False,
-    )
-    year = fields.Integer(
-        required=True,
-        index=True,
-        tracking=True,
-        default=lambda self: fields.Date.context_today(self).year,
-    )
-    number = fields.Integer(
-        copy=False,
-        tracking=True,
-        help="Number in the agency's yearly register. Taken from the yearly "
-        "sequence when the plan is issued, if left empty.",
-    )
-    symbol = fields.Char(compute="_compute_symbol", store=True)
-    document_number = fields.Char(
-        string="Number and Symbol", compute="_compute_symbol", store=True, index=True
-    )
-    place = fields.Char(
-        compute="_compute_place",
-        store=True,
-        readonly=False,
-    )
-    issue_date = fields.Date(copy=False, tracking=True)
-    state = fields.Selection(
-        [
-            ("draft", "Draft"),
-            ("submitted", "Submitted"),
-            ("issued", "Issued"),
-            ("closed", "Closed"),
-            ("cancelled", "Cancelled"),
-        ],
-        string="Status",
-        default="draft",
-        required=True,
-        copy=False,
-        index=True,
-        tracking=True,
-    )
+    year = fields.Integer(default=lambda self: fields.Date.context_today(self).year)
     # --- body -------------------------------------------------------------------
-    legal_basis_ids = fields.One2many(
-        "tdkt.plan.legal.basis", "plan_id", string="Legal Bases", copy=True
-    )
     introduction = fields.Text(
         help="Sentence that opens the plan, after the legal bases."
     )
     purposes = fields.Html()
     requirements = fields.Html()
     implementation = fields.Html()
-    recipient_ids = fields.One2many(
-        "tdkt.plan.recipient", "plan_id", string="Recipients", copy=True
-    )
     task_ids = fields.One2many("tdkt.plan.task", "plan_id", string="Tasks", copy=True)
     task_q1_ids = fields.One2many(
         "tdkt.plan.task",
@@ -134,31 +75,6 @@ class TdktPlan(models.Model):
         string="Tasks of Quarter IV",
         domain=[("quarter", "=", "4")],
     )
-    # --- signature -----------------------------------------------------------
-    signer_id = fields.Many2one("hr.employee", tracking=True, check_company=True)
-    signer_name = fields.Char(compute="_compute_signer", store=True, readonly=False)
-    signer_position = fields.Char(
-        compute="_compute_signer",
-        store=True,
-        readonly=False,
-        help="Position printed above the signature, e.g. 'CHÁNH THANH TRA'.",
-    )
-    signing_authority = fields.Selection(
-        [
-            ("tm", "TM. (on behalf of the collective)"),
-            ("q", "Q. (acting)"),
-            ("kt", "KT. (deputy signing for the head)"),
-            ("tl", "TL. (signing by order)"),
-            ("tuq", "TUQ. (signing by authorisation)"),
-        ],
-        help="Authority prefix when the signer does not sign as the head "
-        "(Decree 30/2020).",
-    )
-    authority_position = fields.Char(
-        string="On Behalf Of",
-        help="Position of the head the signer signs for, e.g. 'CHÁNH THANH "
-        "TRA' under 'KT.'.",
-    )
     # --- progress -------------------------------------------------------------
     task_count = fields.Integer(compute="_compute_task_stats")
     task_done_count = fields.Integer(compute="_compute_task_stats", string="Done Tasks")
@@ -174,36 +90,6 @@ class TdktPlan(models.Model):
     )
 
     # --- computes ---------------------------------------------------------------
-    @api.depends("company_id")
-    def _compute_agency_names(self):
-        for plan in self:
-            company = plan.company_id
-            plan.agency_name = company.tdkt_header_name or company.name
-            plan.parent_agency_name = (
-                company.tdkt_parent_agency_name or company.parent_id.name or False
-            )
-
-    @api.depends("company_id")
-    def _compute_place(self):
-        for plan in self:
-            company = plan.company_id
-            plan.place = company.tdkt_place_name or company.city or False
-
-    @api.depends("signer_id")
-    def _compute_signer(self):
-        for plan in self:
-            plan.signer_name = plan.signer_id.name or False
-            position = plan.signer_id.job_title
-            plan.signer_position = position.upper() if position else False
-
-    @api.depends("name", "document_number", "number")
-    def _compute_display_name(self):
-        for plan in self:
-            if plan.number:
-                plan.display_name = f"{plan.document_number} - {plan.name}"
-            else:
-                plan.display_name = plan.name or ""
-
     def _task_stats(self):
         """Counts of tasks per plan and state, in one query."""
         stats = {plan.id: {} for plan in self}
@@ -245,45 +131,6 @@ class TdktPlan(models.Model):
                 100.0 * counts.get("done", 0) / applicable if applicable else 0.0
             )
 
-    # --- constraints and onchanges -------------------------------------------
-    @api.constrains("year")
-    def _check_year(self):
-        for plan in self:
-            if not 2000 <= plan.year <= 2100:
-                raise ValidationError(
-                    self.env._(
-                        "The year %(year)s of a plan is not valid.", year=plan.year
-                    )
-                )
-
-    @api.constrains("number", "year", "company_id")
-    def _check_number_unique(self):
-        for plan in self.filtered("number"):
-            duplicate = self.search_count(
-                [
-                    ("id", "!=", plan.id),
-                    ("company_id", "=", plan.company_id.id),
-                    ("year", "=", plan.year),
-                    ("number", "=", plan.number),
-                ],
-                limit=1,
-            )
-            if duplicate:
-                raise ValidationError(
-                    self.env._(
-                        "Another plan of %(agency)s already has the number "
-                        "%(number)s for %(year)s.",
-                        agency=plan.company_id.name,
-                        number=plan.document_number,
-                        year=plan.year,
-                    )
-                )
-
-    @api.constrains("number")
-    def _check_number_positive(self):
-        if any(plan.number < 0 for plan in self):
-            raise ValidationError(self.env._("A plan number cannot be negative."))
-
     def _default_title(self, year):
         return self.env._(
             "Implementing emulation and commendation work in %(year)s", year=year
@@ -311,57 +158,10 @@ class TdktPlan(models.Model):
         return super().create([self._assign_quarters(vals) for vals in vals_list])
 
     def write(self, vals):
-        self._assign_quarters(vals)
-        # Rights first: a user who may not write gets an access error, not a
-        # message about the plan's status.
-        self.check_access("write")
-        content = [
-            name
-            for name in vals
-            if name != "state" and not name.startswith(LOCK_FREE_PREFIXES)
-        ]
-        if content:
-            self._check_content_editable()
-        if "state" in vals:
-            self._check_state_change(vals["state"])
-        return super().write(vals)
+        return super().write(self._assign_quarters(vals))
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_issued(self):
-        if any(plan.state in ("issued", "closed") for plan in self):
-            raise UserError(
-                self.env._("An issued plan cannot be deleted; cancel it instead.")
-            )
-
-    # --- workflow -----------------------------------------------------------------
-    def _check_content_editable(self):
-        locked = self.filtered(lambda plan: plan.state in LOCKED_STATES)
-        if locked:
-            states = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "The plan '%(plan)s' is %(state)s: its content can no longer "
-                    "be changed.",
-                    plan=locked[0].display_name,
-                    state=states[locked[0].state].lower(),
-                )
-            )
-
-    def _check_state_change(self, new_state):
-        """Who may move a plan into which state; used by write() itself so a
-        direct write over RPC follows the same rule as the buttons."""
-        if new_state in ("issued", "closed") or (
-            new_state == "cancelled" and "issued" in self.mapped("state")
-        ):
-            self._tdkt_check_group(
-                GROUP_CHIEF, self.env._("issue, close or cancel issued plans")
-            )
-        else:
-            self._tdkt_check_group(
-                GROUP_OFFICE, self.env._("change the status of plans")
-            )
-
-    def _check_ready(self):
+    # --- lifecycle ------------------------------------------------------------------
+    def _tdkt_check_ready(self):
         for plan in self:
             if not plan.task_ids:
                 raise UserError(
@@ -369,74 +169,13 @@ class TdktPlan(models.Model):
                         "The plan '%(plan)s' has no tasks.", plan=plan.display_name
                     )
                 )
-            if not plan.signer_id or not plan.signer_name:
-                raise UserError(
-                    self.env._(
-                        "The plan '%(plan)s' has no signer.", plan=plan.display_name
-                    )
-                )
+        return super()._tdkt_check_ready()
 
-    def _check_from(self, *states):
-        for plan in self:
-            if plan.state not in states:
-                raise UserError(
-                    self.env._(
-                        "The plan '%(plan)s' cannot do this in its current status.",
-                        plan=plan.display_name,
-                    )
-                )
-
-    def action_submit(self):
-        self._tdkt_check_group(GROUP_OFFICE, self.env._("submit plans"))
-        self._check_from("draft")
-        self._check_ready()
-        self.write({"state": "submitted"})
-
-    def action_issue(self):
-        self._tdkt_check_group(GROUP_CHIEF, self.env._("issue plans"))
-        self._check_from("draft", "submitted")
-        self._check_ready()
-        for plan in self:
-            vals = {"state": "issued"}
-            if not plan.number:
-                vals["number"] = plan._tdkt_next_number(
-                    "tdkt.plan", "tdkt_emulation.seq_tdkt_plan"
-                )
-            if not plan.issue_date:
-                vals["issue_date"] = fields.Date.context_today(plan)
-            # Number and date go in the same write as the state: the plan is
-            # still a draft when the content check runs.
-            plan.write(vals)
-            plan.message_post(
-                body=self.env._(
-                    "Plan issued as %(number)s.", number=plan.document_number
-                )
-            )
-
-    def action_close(self):
-        self._tdkt_check_group(GROUP_CHIEF, self.env._("close plans"))
-        self._check_from("issued")
-        self.write({"state": "closed"})
-
-    def action_cancel(self):
-        self._check_from("draft", "submitted", "issued")
-        self.write({"state": "cancelled"})
-
-    def action_reset_to_draft(self):
-        self._check_from("submitted", "cancelled")
-        self.write({"state": "draft"})
+    def _check_content_editable(self):
+        """The plan's tasks follow its lock (see tdkt.plan.task)."""
+        self._tdkt_check_editable()
 
     # --- printout ---------------------------------------------------------------
-    def _tdkt_print_legal_bases(self):
-        """The legal bases as the plan prints them: 'Căn cứ A; B; C.'"""
-        self.ensure_one()
-        bases = [
-            basis.strip().rstrip(";.").strip()
-            for basis in self.legal_basis_ids.mapped("name")
-            if basis and basis.strip()
-        ]
-        return f"Căn cứ {'; '.join(bases)}." if bases else ""
-
     def _tdkt_print_tasks(self):
         """The tasks in the plan's order, read in one go for a printout.
 

@@ -4,7 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
-from .tdkt_plan import GROUP_OFFICE, LOCK_FREE_PREFIXES, QUARTERS
+from .tdkt_official_document_mixin import GROUP_OFFICE, LOCK_FREE_PREFIXES
+from .tdkt_plan import QUARTERS
 
 # What a Staff member may change on the tasks of its unit: their progress.
 PROGRESS_FIELDS = {"state", "result_note", "not_applicable_reason", "user_ids"}
@@ -19,6 +20,11 @@ class TdktPlanTask(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "tdkt.access.mixin"]
     _order = "plan_id, quarter, row_number, id"
     _check_company_auto = True
+    _tdkt_text_limits = {
+        "name": 2000,
+        "result_note": 20000,
+        "not_applicable_reason": 2000,
+    }
 
     plan_id = fields.Many2one(
         "tdkt.plan",
@@ -251,11 +257,14 @@ class TdktPlanTask(models.Model):
     def create(self, vals_list):
         # Rights before the plan's status, so the error says what is wrong.
         self.check_access("create")
+        self._tdkt_check_vals(vals_list)
         plans = self.env["tdkt.plan"].browse(
             {vals["plan_id"] for vals in vals_list if vals.get("plan_id")}
         )
         plans._check_content_editable()
         for index, vals in enumerate(vals_list):
+            if not self.env.su and COMPLETION_FIELDS & set(vals):
+                raise UserError(self._completion_message())
             if not vals.get("row_number"):
                 # Without an explicit row number, a new task goes last.
                 vals["row_number"] = 10**6 + index
@@ -270,8 +279,7 @@ class TdktPlanTask(models.Model):
         return tasks
 
     def write(self, vals):
-        if self.env.context.get("tdkt_renumbering"):
-            return super().write(vals)
+        self._tdkt_check_vals([vals])
         self._check_write(vals)
         if "state" in vals:
             vals = self._completion_values(vals)
@@ -287,6 +295,12 @@ class TdktPlanTask(models.Model):
             (self | old_plans.task_ids)._renumber()
         return result
 
+    def _completion_message(self):
+        return self.env._(
+            "The completion date and who completed a task are recorded "
+            "automatically when it is marked done."
+        )
+
     def unlink(self):
         self.check_access("unlink")
         self.plan_id._check_content_editable()
@@ -296,6 +310,9 @@ class TdktPlanTask(models.Model):
         return result
 
     def _check_write(self, vals):
+        # The completion stamp is the system's (data files may set it).
+        if not self.env.su and COMPLETION_FIELDS & set(vals):
+            raise UserError(self._completion_message())
         fields_written = {
             name for name in vals if not name.startswith(LOCK_FREE_PREFIXES)
         } - {"color"}
@@ -344,8 +361,10 @@ class TdktPlanTask(models.Model):
     def _completion_values(self, vals):
         vals = dict(vals)
         if vals["state"] == "done":
-            vals.setdefault("done_date", fields.Date.context_today(self))
-            vals.setdefault("done_by_id", self.env.uid)
+            if not self.env.su or "done_date" not in vals:
+                vals["done_date"] = fields.Date.context_today(self)
+            if not self.env.su or "done_by_id" not in vals:
+                vals["done_by_id"] = self.env.uid
         else:
             vals.update(done_date=False, done_by_id=False)
         if vals["state"] != "not_applicable" and "not_applicable_reason" not in vals:
@@ -356,23 +375,36 @@ class TdktPlanTask(models.Model):
         """Keep row numbers consecutive (1, 2, 3…) within each quarter.
 
         On a tie the newer task comes first: a task inserted at row N pushes
-        the task that held row N down.
+        the task that held row N down. The numbers are written in one SQL
+        statement: a row number is layout, not content, so it changes even on
+        an issued plan, and no ORM path (nor any context key) is opened for it.
         """
         plans = self.plan_id
         if not plans:
             return
-        tasks = self.search(
-            [("plan_id", "in", plans.ids)],
-            order="plan_id, quarter, row_number, id desc",
+        self.flush_model(["plan_id", "quarter", "row_number"])
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE tdkt_plan_task AS task
+                   SET row_number = ordered.row
+                  FROM (
+                        SELECT id, ROW_NUMBER() OVER (
+                                   PARTITION BY plan_id, quarter
+                                   ORDER BY row_number, id DESC) AS row
+                          FROM tdkt_plan_task
+                         WHERE plan_id IN %(plans)s
+                       ) AS ordered
+                 WHERE task.id = ordered.id
+                   AND task.row_number IS DISTINCT FROM ordered.row
+             RETURNING task.id
+                """,
+                plans=tuple(plans.ids),
+            )
         )
-        renumbered = self.with_context(tdkt_renumbering=True)
-        row, key = 0, None
-        for task in tasks:
-            if (task.plan_id, task.quarter) != key:
-                row, key = 0, (task.plan_id, task.quarter)
-            row += 1
-            if task.row_number != row:
-                renumbered.browse(task.id).write({"row_number": row})
+        changed = [row[0] for row in self.env.cr.fetchall()]
+        if changed:
+            self.browse(changed).invalidate_recordset(["row_number"], flush=False)
 
     # --- web client ----------------------------------------------------------------
     @api.model

@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from odoo import models
 
-from ..models.tdkt_official_document import roman
+from ..models.tdkt_official_document_mixin import roman
 from .tdkt_plan_task_xlsx import _styles, _write_header
 
 COLUMNS = [

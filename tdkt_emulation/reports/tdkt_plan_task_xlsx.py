@@ -1,7 +1,7 @@
 from odoo import models
 from odoo.tools.mail import html_to_inner_content
 
-from ..models.tdkt_official_document import roman
+from ..models.tdkt_official_document_mixin import roman
 
 STATE_LABELS = {
     "todo": "Chưa thực hiện",

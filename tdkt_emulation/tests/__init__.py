@@ -10,3 +10,6 @@ from . import test_views
 from . import test_plan_printout
 from . import test_xlsx_reports
 from . import test_plan_review
+from . import test_official_document_mixin
+from . import test_document_lifecycle
+from . import test_concurrent_numbering

@@ -132,3 +132,14 @@ class TdktCommon(TransactionCase):
     def issue(cls, plan):
         plan.with_user(cls.chief).action_issue()
         return plan
+
+    def cancel_with_reason(self, document, reason="Ban hành nhầm"):
+        """Cancel an issued document as the Chief, through the reason dialog."""
+        action = document.with_user(self.chief).action_cancel()
+        wizard = (
+            self.env["tdkt.document.reason.wizard"]
+            .with_user(self.chief)
+            .with_context(action["context"])
+            .create({"reason": reason})
+        )
+        return wizard.action_confirm()

@@ -81,7 +81,8 @@ class TestI18n(TdktCommon):
             plan.with_user(self.office).with_context(lang="vi_VN").action_issue()
         self.assertEqual(
             str(caught.exception),
-            "Chỉ nhóm 'Thủ trưởng cơ quan' mới được ban hành kế hoạch.",
+            "Chỉ nhóm 'Thủ trưởng cơ quan' mới được ban hành "
+            "'Thực hiện công tác thi đua, khen thưởng năm 2024'.",
         )
 
     def test_cooperating_units_joined_in_vietnamese(self):

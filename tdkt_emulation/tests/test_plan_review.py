@@ -73,7 +73,7 @@ class TestPlanReview(TdktCommon):
             ),
             (5, 1, 1, 2, 1, 0),
         )
-        self.assertEqual(review.recipients, "Lưu: VT, TĐKT.")
+        self.assertEqual(review.recipient_ids.mapped("name"), ["Lưu: VT, TĐKT."])
         self.assertEqual(review.signer_name, "Đậu Trường An")
 
     def test_year_end_results_as_of_reference_date(self):
@@ -130,7 +130,7 @@ class TestPlanReview(TdktCommon):
             review.with_user(self.office).action_compute_results()
         with self.assertRaises(AccessError):
             review.with_user(self.office).action_cancel()
-        review.with_user(self.chief).action_cancel()
+        self.cancel_with_reason(review)
         review.with_user(self.office).action_reset_to_draft()
         self.assertEqual(review.state, "draft")
 

@@ -1,0 +1,1 @@
+from . import tdkt_document_reason_wizard
