@@ -215,7 +215,10 @@ class IrActionsReport(models.Model):
                 continue
             copy = document.signed_pdf_id
             if copy:
-                result[document.id] = {"stream": io.BytesIO(copy.raw), "attachment": copy}
+                result[document.id] = {
+                    "stream": io.BytesIO(copy.raw),
+                    "attachment": copy,
+                }
                 continue
             # One document at a time, so that each one's PDF is its own (to
             # archive it) whatever the outlines of the others.

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
 

@@ -74,17 +74,18 @@ class TdktDocumentLineMixin(models.AbstractModel):
             denied = records._check_access("read" if operation == "read" else "write")
             denied_ids = set(denied[0].ids) if denied else set()
             allowed.update((model, rid) for rid in records.ids if rid not in denied_ids)
-        forbidden = lines.sudo().filtered(
-            lambda line: (line.res_model, line.res_id) not in allowed
-        ).sudo(False)
+        forbidden = (
+            lines.sudo()
+            .filtered(lambda line: (line.res_model, line.res_id) not in allowed)
+            .sudo(False)
+        )
         if result:
             forbidden |= result[0]
         if not forbidden:
             return None
         return forbidden, lambda: AccessError(
             self.env._(
-                "You may not see or change these lines of a document you cannot "
-                "access."
+                "You may not see or change these lines of a document you cannot access."
             )
         )
 
@@ -114,7 +115,9 @@ class TdktDocumentLineMixin(models.AbstractModel):
         if self.env.su and self.env.context.get(MODULE_UNINSTALL_FLAG):
             return
         documents = self._tdkt_documents()
-        if any(model not in documents for model in set(self.sudo().mapped("res_model"))):
+        if any(
+            model not in documents for model in set(self.sudo().mapped("res_model"))
+        ):
             raise UserError(self.env._("These lines belong to no official document."))
         for records in documents.values():
             # A deleted document's lines go with it (see the document's unlink).

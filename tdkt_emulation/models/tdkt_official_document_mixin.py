@@ -20,6 +20,7 @@ archived signed PDF and the printing helpers of the shared QWeb frame.
 
 import logging
 from collections import namedtuple
+
 import psycopg2
 
 from odoo import Command, api, fields, models
@@ -102,7 +103,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
     # Marks the models built on this mixin (document lines, reason dialog).
     _tdkt_is_official_document = True
 
-    # --- what a document type sets ----------------------------------------------
+    # --- what a document type sets --------------------------------------------
     # Type abbreviation (Decree 30/2020, appendix III): symbol and register.
     _tdkt_document_type = None
     # States the type uses, first one initial; the table keeps their rows.
@@ -141,8 +142,10 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
                 table.append(row._replace(from_states=from_states))
         return tuple(table)
 
-    # --- fields -------------------------------------------------------------------
-    company_id = fields.Many2one("res.company", string="Agency", required=True, index=True)
+    # --- fields ---------------------------------------------------------------
+    company_id = fields.Many2one(
+        "res.company", string="Agency", required=True, index=True
+    )
     name = fields.Char(string="Title", required=True, tracking=True)
     year = fields.Integer(required=True, index=True, tracking=True)
     agency_name = fields.Char(
@@ -234,14 +237,18 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
     _sql_constraints = [
         (
             "number_uniq",
-            "EXCLUDE USING btree (company_id WITH =, year WITH =, number WITH =) "
-            "WHERE (number > 0)",
-            "Another document of this type of the agency already has this number "
-            "in this year.",
+            (
+                "EXCLUDE USING btree (company_id WITH =, year WITH =, number WITH =) "
+                "WHERE (number > 0)"
+            ),
+            (
+                "Another document of this type of the agency already has this "
+                "number in this year."
+            ),
         ),
     ]
 
-    # --- computes -------------------------------------------------------------------
+    # --- computes -------------------------------------------------------------
     def _tdkt_header_depends(self):
         if self._tdkt_header_from:
             source = self._tdkt_header_from
@@ -335,7 +342,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
             else:
                 document.display_name = document.name or ""
 
-    # --- constraints ----------------------------------------------------------------
+    # --- constraints ----------------------------------------------------------
     @api.constrains("year")
     def _check_year(self):
         for document in self:
@@ -352,7 +359,9 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
     def _check_number(self):
         for document in self:
             if document.number < 0:
-                raise ValidationError(self.env._("A document number cannot be negative."))
+                raise ValidationError(
+                    self.env._("A document number cannot be negative.")
+                )
             if document.number and self.sudo().search_count(
                 [
                     ("id", "!=", document.id),
@@ -373,7 +382,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
             agency=self.company_id.name,
         )
 
-    # --- create / write / unlink: every path goes through the table ------------------
+    # --- create / write / unlink: every path goes through the table -----------
     @api.model
     def _tdkt_own_lines(self, vals):
         """New recipient and legal-basis lines belong to this model's document."""
@@ -397,7 +406,9 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
                     vals.pop(name, None)
         self._tdkt_check_vals(vals_list)
         if any(vals.get("number") for vals in vals_list):
-            documents = self._tdkt_numbered(lambda: super(TdktOfficialDocumentMixin, self).create(vals_list))
+            documents = self._tdkt_numbered(
+                lambda: super(TdktOfficialDocumentMixin, self).create(vals_list)
+            )
         else:
             documents = super().create(vals_list)
         documents._tdkt_fill_from_source(vals_list)
@@ -469,7 +480,9 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
             # The lock holds for everyone, the superuser included.
             self._tdkt_check_editable()
         if vals.get("number"):
-            self._tdkt_numbered(lambda: super(TdktOfficialDocumentMixin, self).write(vals))
+            self._tdkt_numbered(
+                lambda: super(TdktOfficialDocumentMixin, self).write(vals)
+            )
         elif vals:
             super().write(vals)
         if new_state is not None:
@@ -532,7 +545,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
                     )
                 )
 
-    # --- the transition table ----------------------------------------------------------
+    # --- the transition table -------------------------------------------------
     def _tdkt_no_transition_message(self):
         states = dict(self._fields["state"]._description_selection(self.env))
         return self.env._(
@@ -587,7 +600,9 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
     def _tdkt_effects(self, row):
         vals = {}
         if "number" in row.effects:
-            number = self.env["tdkt.document.register"]._tdkt_register(self, self.number)
+            number = self.env["tdkt.document.register"]._tdkt_register(
+                self, self.number
+            )
             if number != self.number:
                 vals["number"] = number
         if "date" in row.effects and not self.issue_date:
@@ -652,7 +667,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
                     )
                 )
 
-    # --- buttons: thin wrappers over the table ----------------------------------------
+    # --- buttons: thin wrappers over the table --------------------------------
     def action_submit(self):
         return self._tdkt_do("submit")
 
@@ -674,7 +689,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
     def action_reset_to_draft(self):
         return self._tdkt_do("reset")
 
-    # --- numbering ----------------------------------------------------------------------
+    # --- numbering ------------------------------------------------------------
     def _tdkt_number_typed_elsewhere(self, number):
         """Whether another document of this type holds ``number`` (typed by
         hand on a draft) in the agency's year."""
@@ -698,7 +713,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
     def _tdkt_format_number(self, number):
         return f"{number:02d}/{self.symbol}"
 
-    # --- signed copy ----------------------------------------------------------------------
+    # --- signed copy ----------------------------------------------------------
     def _tdkt_archive_signed_pdf(self, pdf):
         """Keep ``pdf`` as the signed copy of this issued document.
 
@@ -726,7 +741,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         self.sudo().write({"signed_pdf_id": attachment.id})
         return attachment
 
-    # --- shared printout helpers (QWeb frame) ------------------------------------------------
+    # --- shared printout helpers (QWeb frame) ---------------------------------
     def _tdkt_print_is_draft(self):
         self.ensure_one()
         return self.state not in self._tdkt_signed_states
@@ -782,7 +797,9 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
 
     def _tdkt_print_recipients(self):
         self.ensure_one()
-        return [line.strip() for line in self.recipient_ids.mapped("name") if line.strip()]
+        return [
+            line.strip() for line in self.recipient_ids.mapped("name") if line.strip()
+        ]
 
     def _tdkt_print_annex_template(self):
         """xml id of an annex printed after the signature (decisions), or ''."""
@@ -812,4 +829,5 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         """File name of the printout, e.g. 'KH_01-KH-TTr_2024'."""
         self.ensure_one()
         number = self.document_number if self.number else "DuThao"
-        return f"{prefix or self._tdkt_print_prefix}_{number.replace('/', '-')}_{self.year}"
+        prefix = prefix or self._tdkt_print_prefix
+        return f"{prefix}_{number.replace('/', '-')}_{self.year}"

@@ -40,7 +40,9 @@ class TdktPlanReview(models.Model):
         domain="[('state', 'in', ('issued', 'closed'))]",
         tracking=True,
     )
-    company_id = fields.Many2one(related="plan_id.company_id", store=True, precompute=True)
+    company_id = fields.Many2one(
+        related="plan_id.company_id", store=True, precompute=True
+    )
     year = fields.Integer(related="plan_id.year", store=True, precompute=True)
     period = fields.Selection(
         [("half_year", "Half-Year Review"), ("year", "Year-End Review")],

@@ -139,7 +139,7 @@ class TdktCommon(TransactionCase):
         wizard = (
             self.env["tdkt.document.reason.wizard"]
             .with_user(self.chief)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"reason": reason})
         )
         return wizard.action_confirm()

@@ -29,7 +29,9 @@ class TdktTestDocument(models.Model):
         return signers
 
     def _tdkt_print_addressees(self):
-        return [name.strip() for name in (self.addressee or "").split(";") if name.strip()]
+        return [
+            name.strip() for name in (self.addressee or "").split(";") if name.strip()
+        ]
 
     def _tdkt_print_annex_template(self):
         return self.annex or ""

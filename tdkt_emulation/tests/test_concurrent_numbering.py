@@ -72,12 +72,19 @@ class TestConcurrentNumbering(BaseCase):
         with self.registry.cursor() as cr:
             plans = tuple(self.plan_ids)
             for query in (
-                SQL("DELETE FROM tdkt_document_register WHERE company_id = %s",
-                    self.company_id),
-                SQL("DELETE FROM mail_message WHERE model = 'tdkt.plan' AND res_id IN %s",
-                    plans),
-                SQL("DELETE FROM tdkt_document_recipient WHERE company_id = %s",
-                    self.company_id),
+                SQL(
+                    "DELETE FROM tdkt_document_register WHERE company_id = %s",
+                    self.company_id,
+                ),
+                SQL(
+                    "DELETE FROM mail_message"
+                    " WHERE model = 'tdkt.plan' AND res_id IN %s",
+                    plans,
+                ),
+                SQL(
+                    "DELETE FROM tdkt_document_recipient WHERE company_id = %s",
+                    self.company_id,
+                ),
                 SQL("DELETE FROM tdkt_plan WHERE id IN %s", plans),
             ):
                 cr.execute(query)
@@ -98,7 +105,8 @@ class TestConcurrentNumbering(BaseCase):
                 with self.registry.cursor() as cr:
                     env = api.Environment(cr, self.chief_id, {})
                     plan = env["tdkt.plan"].browse(plan_id)
-                    plan.state  # noqa: B018 - start the transaction before the others
+                    # Read first: every transaction starts before any issues.
+                    plan.fetch(["state"])
                     barrier.wait(timeout=60)
                     plan.action_issue()
             except Exception as error:  # noqa: BLE001 - reported below
@@ -126,5 +134,7 @@ class TestConcurrentNumbering(BaseCase):
             )
             register = sorted(row[0] for row in cr.fetchall())
         self.assertEqual({state for state, _number in rows}, {"issued"})
-        self.assertEqual(sorted(number for _state, number in rows), list(range(1, CLIENTS + 1)))
+        self.assertEqual(
+            sorted(number for _state, number in rows), list(range(1, CLIENTS + 1))
+        )
         self.assertEqual(register, list(range(1, CLIENTS + 1)))

@@ -33,7 +33,11 @@ class TestDocumentLifecycle(TdktCommon):
                 task.with_user(self.staff).with_context(**context).write(vals)
         with self.assertRaises(UserError):
             task.with_user(self.staff).with_context(**context).write(
-                {"state": "done", "done_by_id": self.chief.id, "done_date": "2024-01-02"}
+                {
+                    "state": "done",
+                    "done_by_id": self.chief.id,
+                    "done_date": "2024-01-02",
+                }
             )
         with self.assertRaisesRegex(UserError, "can no longer be changed"):
             task.with_user(self.office).with_context(**context).write({"name": "Khác"})
@@ -50,7 +54,9 @@ class TestDocumentLifecycle(TdktCommon):
             plan.task_ids.sorted("row_number").mapped("id"),
             [third.id, first.id, second.id],
         )
-        self.assertEqual(plan.task_ids.sorted("row_number").mapped("row_number"), [1, 2, 3])
+        self.assertEqual(
+            plan.task_ids.sorted("row_number").mapped("row_number"), [1, 2, 3]
+        )
         second.with_user(self.office).unlink()
         self.assertEqual(sorted(plan.task_ids.mapped("row_number")), [1, 2])
 
@@ -71,7 +77,7 @@ class TestDocumentLifecycle(TdktCommon):
         action = plan.with_user(self.chief).action_reopen()
         self.assertEqual(action["res_model"], "tdkt.document.reason.wizard")
         self.env["tdkt.document.reason.wizard"].with_user(self.chief).with_context(
-            action["context"]
+            **action["context"]
         ).create({"reason": "Bổ sung kết quả quý IV"}).action_confirm()
         self.assertEqual(plan.state, "issued")
         self.assertIn("Bổ sung kết quả quý IV", plan.message_ids[0].body)
@@ -110,14 +116,18 @@ class TestDocumentLifecycle(TdktCommon):
 
     # 6. Plans created already issued; the Chief's write skipped the checks.
     def test_plan_created_as_issued_starts_as_draft(self):
-        plan = self.env["tdkt.plan"].with_user(self.office).create(
-            {
-                "name": "Kế hoạch",
-                "company_id": self.company.id,
-                "year": 2024,
-                "state": "issued",
-                "number": 0,
-            }
+        plan = (
+            self.env["tdkt.plan"]
+            .with_user(self.office)
+            .create(
+                {
+                    "name": "Kế hoạch",
+                    "company_id": self.company.id,
+                    "year": 2024,
+                    "state": "issued",
+                    "number": 0,
+                }
+            )
         )
         self.assertEqual(plan.state, "draft")
         with self.assertRaisesRegex(UserError, "has no tasks"):
@@ -143,7 +153,9 @@ class TestDocumentLifecycle(TdktCommon):
         self.assertEqual(plan.state, "draft")
         self.assertEqual(plan.legal_basis_ids.company_id, self.company)
         self.assertFalse(
-            self.env["tdkt.plan.task"].with_user(self.staff).search([("plan_id", "=", plan.id)])
+            self.env["tdkt.plan.task"]
+            .with_user(self.staff)
+            .search([("plan_id", "=", plan.id)])
         )
 
     # 9. Workflow methods returned None (an XML-RPC fault).
@@ -181,19 +193,25 @@ class TestSignedCopy(TdktCommon):
     def test_signed_copy_taken_whoever_prints_first_and_protected(self):
         plan = self.issue(self.plan)
         # a file planted before the first print is never served
-        planted = self.env["ir.attachment"].with_user(self.office).create(
-            {
-                "name": "KH_01-KH-TTr_2024.pdf",
-                "raw": b"%PDF-1.4 planted",
-                "res_model": "tdkt.plan",
-                "res_id": plan.id,
-            }
+        planted = (
+            self.env["ir.attachment"]
+            .with_user(self.office)
+            .create(
+                {
+                    "name": "KH_01-KH-TTr_2024.pdf",
+                    "raw": b"%PDF-1.4 planted",
+                    "res_model": "tdkt.plan",
+                    "res_id": plan.id,
+                }
+            )
         )
         with self.assertRaises(AccessError):
             self.env["ir.attachment"].with_user(self.office).create(
                 {"name": "x.pdf", "raw": b"x", "tdkt_signed_copy": True}
             )
-        pdf = render_pdf(self.env(user=self.staff), PLAN_REPORT, plan.with_user(self.staff))
+        pdf = render_pdf(
+            self.env(user=self.staff), PLAN_REPORT, plan.with_user(self.staff)
+        )
         self.assertNotIn(b"planted", pdf)
         copy = plan.signed_pdf_id
         self.assertTrue(copy.tdkt_signed_copy)
@@ -227,8 +245,11 @@ class TestSignedCopy(TdktCommon):
         self.assertEqual(plan.signed_pdf_id.name, "KH_01-KH-TTr_2024_r2.pdf")
         self.assertTrue(old_copy.exists())
         history = self.env["ir.attachment"].search(
-            [("res_model", "=", "tdkt.plan"), ("res_id", "=", plan.id),
-             ("tdkt_signed_copy", "=", True)]
+            [
+                ("res_model", "=", "tdkt.plan"),
+                ("res_id", "=", plan.id),
+                ("tdkt_signed_copy", "=", True),
+            ]
         )
         self.assertEqual(history, old_copy | plan.signed_pdf_id)
 

@@ -120,7 +120,7 @@ class TestOfficialDocumentMixin(TdktCommon):
         wizard = (
             self.env["tdkt.document.reason.wizard"]
             .with_user(self.chief)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"reason": "Ban hành nhầm đối tượng"})
         )
         wizard.action_confirm()
@@ -213,8 +213,12 @@ class TestOfficialDocumentMixin(TdktCommon):
         )
         html = self.env["ir.qweb"]._render(
             "tdkt_emulation.official_document_layout",
-            {"o": document, "doc_type": "TỜ TRÌNH", "doc_summary": "Về việc thử",
-             "report_type": "html"},
+            {
+                "o": document,
+                "doc_type": "TỜ TRÌNH",
+                "doc_summary": "Về việc thử",
+                "report_type": "html",
+            },
         )
         text = " ".join(str(html).split())
         expected = [

@@ -12,9 +12,9 @@ class TdktDocumentReasonWizard(models.TransientModel):
     _name = "tdkt.document.reason.wizard"
     _description = "Reason for a Change of Status"
 
-    res_model = fields.Char(required=True)
-    res_ids = fields.Char(required=True)
-    action = fields.Char(required=True)
+    res_model = fields.Char(string="Document Model", required=True)
+    res_ids = fields.Char(string="Documents", required=True)
+    action = fields.Char(string="Change of Status", required=True)
     reason = fields.Text(required=True)
 
     @api.constrains("reason")

@@ -66,7 +66,8 @@ def migrate(cr, version):
                 """
                 INSERT INTO tdkt_document_register
                        (company_id, code, year, number, document_number,
-                        res_model, res_id, create_uid, create_date, write_uid, write_date)
+                        res_model, res_id, create_uid, create_date,
+                        write_uid, write_date)
                 SELECT company_id, %(code)s, year, number, document_number,
                        %(model)s, id, write_uid, write_date, write_uid, write_date
                   FROM %(table)s
