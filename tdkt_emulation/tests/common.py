@@ -89,6 +89,16 @@ class TdktCommon(TransactionCase):
             ]
         )
 
+    def assertInOrder(self, text, parts):
+        """Each of ``parts`` is found in ``text``, in this order."""
+        position = 0
+        for part in parts:
+            found = text.find(part, position)
+            self.assertNotEqual(
+                found, -1, f"{part!r} missing after position {position}"
+            )
+            position = found + len(part)
+
     @contextmanager
     def assertRaisesRegex(self, exception, regex, msg=None):
         """Odoo wraps only assertRaises in a savepoint that rolls the failed

@@ -234,8 +234,4 @@ class TestOfficialDocumentMixin(TdktCommon):
             "- Lưu: VT.",
             "PHỤ LỤC DANH SÁCH",
         ]
-        position = 0
-        for piece in expected:
-            found = text.find(piece, position)
-            self.assertGreaterEqual(found, 0, f"{piece!r} missing or out of order")
-            position = found
+        self.assertInOrder(text, expected)

@@ -175,13 +175,7 @@ class TestPlanReview(TdktCommon):
             "CHÁNH THANH TRA",
             "Đậu Trường An",
         ]
-        position = 0
-        for part in parts:
-            found = text.find(part, position)
-            self.assertNotEqual(
-                found, -1, f"{part!r} missing after position {position}"
-            )
-            position = found + len(part)
+        self.assertInOrder(text, parts)
         review.with_user(self.chief).action_issue()
         text = flat(" ".join(pdf_pages(render_pdf(self.env, REVIEW_REPORT, review))))
         self.assertIn("Số: 01/BC-TTr", text)
