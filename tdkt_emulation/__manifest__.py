@@ -24,6 +24,7 @@
         "views/tdkt_plan_review_views.xml",
         "views/res_company_views.xml",
         "wizard/tdkt_document_reason_wizard_views.xml",
+        "wizard/tdkt_plan_task_not_applicable_wizard_views.xml",
         "views/tdkt_emulation_menus.xml",
     ],
     "demo": [

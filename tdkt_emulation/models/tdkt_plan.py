@@ -3,7 +3,7 @@ import re
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from .tdkt_official_document_mixin import TdktOfficialDocumentMixin
+from .tdkt_official_document_mixin import GROUP_OFFICE, TdktOfficialDocumentMixin
 
 QUARTERS = [
     ("1", "Quarter I"),
@@ -210,6 +210,92 @@ class TdktPlan(models.Model):
             )
             for quarter, _label in QUARTERS
         ]
+
+    # --- review reports and next year -------------------------------------------
+    def _open_review(self, period):
+        """The plan's review report of ``period``: the one in progress, or a
+        new one (Office)."""
+        self.ensure_one()
+        Review = self.env["tdkt.plan.review"]
+        review = Review.search(
+            [
+                ("plan_id", "=", self.id),
+                ("period", "=", period),
+                ("state", "!=", "cancelled"),
+            ],
+            limit=1,
+        )
+        if not review:
+            if self.state not in ("issued", "closed"):
+                raise UserError(
+                    self.env._(
+                        "A review report is written for an issued plan; '%(plan)s' "
+                        "is not issued yet.",
+                        plan=self.display_name,
+                    )
+                )
+            review = Review.create({"plan_id": self.id, "period": period})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "tdkt.plan.review",
+            "res_id": review.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def action_half_year_review(self):
+        return self._open_review("half_year")
+
+    def action_year_review(self):
+        return self._open_review("year")
+
+    def _next_year_text(self, text):
+        """``text`` with this plan's year replaced by the next one."""
+        if not text:
+            return text
+        return re.sub(rf"\b{self.year}\b", str(self.year + 1), text)
+
+    def action_roll_over(self):
+        """'Plan next year': a new draft with this plan's body, tasks, units,
+        recipients and signer, its year mentions moved one year on."""
+        self.ensure_one()
+        self._tdkt_check_group(GROUP_OFFICE, self.env._("plan the next year"))
+        bump = self._next_year_text
+        tasks = self._tdkt_print_tasks()
+        plan = self.copy(
+            {
+                "year": self.year + 1,
+                "name": bump(self.name),
+                "introduction": bump(self.introduction),
+                "purposes": bump(self.purposes),
+                "requirements": bump(self.requirements),
+                "implementation": bump(self.implementation),
+                "task_ids": [
+                    Command.create(
+                        {
+                            "quarter": task.quarter,
+                            "row_number": task.row_number,
+                            "name": bump(task.name),
+                            "lead_unit_id": task.lead_unit_id.id,
+                            "cooperating_unit_ids": task.cooperating_unit_ids.ids,
+                            "is_conditional": task.is_conditional,
+                            "user_ids": task.user_ids.ids,
+                        }
+                    )
+                    for task in tasks
+                ],
+            }
+        )
+        plan.message_post(
+            body=self.env._("Planned from %(plan)s.", plan=self.display_name)
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "tdkt.plan",
+            "res_id": plan.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
 
     # --- navigation ---------------------------------------------------------------
     def action_open_tasks(self):

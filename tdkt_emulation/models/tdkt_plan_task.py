@@ -11,6 +11,8 @@ from .tdkt_plan import QUARTERS
 PROGRESS_FIELDS = {"state", "result_note", "not_applicable_reason", "user_ids"}
 # Set by write() itself when the state changes.
 COMPLETION_FIELDS = {"done_date", "done_by_id"}
+# Tasks can be overdue only once their plan is issued.
+OVERDUE_PLAN_STATES = ("issued", "closed")
 QUARTER_END = {"1": (3, 31), "2": (6, 30), "3": (9, 30), "4": (12, 31)}
 
 
@@ -123,6 +125,12 @@ class TdktPlanTask(models.Model):
         search="_search_is_current_quarter",
     )
     color = fields.Integer()
+    can_update_progress = fields.Boolean(
+        compute="_compute_can_update_progress",
+        help="Whether the current user may update this task's progress now "
+        "(its plan is issued, and the user is of the Office or acts for one of "
+        "its units); drives the buttons and the editable fields.",
+    )
 
     # --- computes ---------------------------------------------------------------
     @api.depends("quarter", "plan_id.year")
@@ -147,15 +155,18 @@ class TdktPlanTask(models.Model):
             else:
                 task.cooperating_units_text = names[0] if names else False
 
-    @api.depends("date_deadline", "state")
+    @api.depends("date_deadline", "state", "plan_state")
     @api.depends_context("tz")
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)
         for task in self:
+            # A plan not issued yet has nothing overdue (a fresh draft for
+            # next year, a plan still being written).
             task.is_overdue = bool(
                 task.date_deadline
                 and task.date_deadline < today
                 and task.state in ("todo", "in_progress")
+                and task.plan_state in OVERDUE_PLAN_STATES
             )
 
     def _search_is_overdue(self, operator, value):
@@ -164,10 +175,11 @@ class TdktPlanTask(models.Model):
         domain = [
             ("date_deadline", "<", fields.Date.context_today(self)),
             ("state", "in", ("todo", "in_progress")),
+            ("plan_state", "in", OVERDUE_PLAN_STATES),
         ]
         if (operator == "=") == value:
             return domain
-        return ["!", "&", *domain]
+        return ["!", "&", "&", *domain]
 
     @api.depends("lead_unit_id", "cooperating_unit_ids", "user_ids")
     @api.depends_context("uid")
@@ -197,6 +209,32 @@ class TdktPlanTask(models.Model):
         if (operator == "=") == value:
             return domain
         return ["!", *domain]
+
+    @api.depends("plan_state", "is_my_unit")
+    @api.depends_context("uid")
+    def _compute_can_update_progress(self):
+        office = self.env.user.has_group(GROUP_OFFICE)
+        for task in self:
+            task.can_update_progress = task.plan_state == "issued" and (
+                office or task.is_my_unit
+            )
+
+    def _check_progress_rights(self):
+        """A Staff member updates only the tasks of their own unit: say so in
+        their words before the record rules refuse it."""
+        if self.env.su or self.env.user.has_group(GROUP_OFFICE):
+            return
+        others = self.filtered(lambda task: not task.is_my_unit)
+        if others:
+            task = others[0]
+            raise AccessError(
+                self.env._(
+                    "The task '%(task)s' is led by %(unit)s; you can only update "
+                    "the tasks of your own unit.",
+                    task=task.name,
+                    unit=task.lead_unit_id.name or self.env._("another unit"),
+                )
+            )
 
     def _today_quarter(self):
         today = fields.Date.context_today(self)
@@ -317,6 +355,7 @@ class TdktPlanTask(models.Model):
             name for name in vals if not name.startswith(LOCK_FREE_PREFIXES)
         } - {"color"}
         content = fields_written - PROGRESS_FIELDS - COMPLETION_FIELDS
+        self._check_progress_rights()
         if fields_written - PROGRESS_FIELDS and not (
             self.env.su or self.env.user.has_group(GROUP_OFFICE)
         ):
@@ -442,21 +481,28 @@ class TdktPlanTask(models.Model):
     # --- actions --------------------------------------------------------------------
     def action_start(self):
         self.write({"state": "in_progress"})
+        return True
 
     def action_done(self):
         self.write({"state": "done"})
+        return True
 
     def action_reopen(self):
         self.write({"state": "in_progress"})
+        return True
 
     def action_mark_not_applicable(self):
-        for task in self:
-            if not (task.not_applicable_reason or "").strip():
-                raise UserError(
-                    self.env._(
-                        "Write the reason in 'Why Not Applicable' first, then close "
-                        "the task '%(task)s' as not applicable.",
-                        task=task.name,
-                    )
-                )
+        """Close 'if any' tasks as not applicable: asks the reason first,
+        in a small dialog, unless every task already has one."""
+        self._check_progress_rights()
+        if any(not (task.not_applicable_reason or "").strip() for task in self):
+            return {
+                "type": "ir.actions.act_window",
+                "name": self.env._("Not Applicable"),
+                "res_model": "tdkt.plan.task.not.applicable.wizard",
+                "view_mode": "form",
+                "target": "new",
+                "context": {"default_task_ids": self.ids},
+            }
         self.write({"state": "not_applicable"})
+        return True

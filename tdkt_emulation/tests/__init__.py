@@ -14,3 +14,4 @@ from . import test_official_document_mixin
 from . import test_document_lifecycle
 from . import test_concurrent_numbering
 from . import test_document_rpc
+from . import test_plan_task_everyday

@@ -142,8 +142,10 @@ class TestPlanTask(TdktCommon):
         conditional = plan.task_ids[0]
         conditional.is_conditional = True
         self.issue(plan)
-        with self.assertRaisesRegex(UserError, "Write the reason"):
-            conditional.action_mark_not_applicable()
+        # Without a reason, the button asks for it in a dialog.
+        action = conditional.action_mark_not_applicable()
+        self.assertEqual(action["res_model"], "tdkt.plan.task.not.applicable.wizard")
+        self.assertEqual(conditional.state, "todo")
         with self.assertRaisesRegex(ValidationError, "Give the reason"):
             conditional.write({"state": "not_applicable"})
         conditional.not_applicable_reason = "Không có đợt thi đua chuyên đề"
