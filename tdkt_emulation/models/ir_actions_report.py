@@ -179,9 +179,7 @@ def stamp_page_numbers(documents, margin_top_mm, margin_left_mm, margin_right_mm
             PdfFileReader(io.BytesIO(document), strict=False) for document in documents
         ]
     writer = PdfFileWriter()
-    stamper = _PageNumberStamper(
-        writer, margin_top_mm, margin_left_mm, margin_right_mm
-    )
+    stamper = _PageNumberStamper(writer, margin_top_mm, margin_left_mm, margin_right_mm)
     for reader in readers:
         for index, page in enumerate(reader.pages):
             if index:
