@@ -3,16 +3,21 @@
 Each row is one function decorated with ``@row``; it returns the callable to
 measure (or a string saying why it is pending) and the number of records it
 handles.  Every callable is run once to warm the caches, then measured for
-query count (one run), wall time (median of ``--repeat`` runs) and peak Python
-memory (one run under tracemalloc).  Nothing is written: the transaction is
-rolled back at the end.
+query count (one run), wall time (median of ``--repeat`` runs), peak Python
+memory (one run under tracemalloc) and peak resident memory (the first timed
+run): how far the process's RSS rose above where it started, and the peak RSS
+of the largest child process (wkhtmltopdf) when the row runs one.  Nothing is
+written: the transaction is rolled back at the end.
 """
 
 import argparse
 import importlib.util
 import json
+import os
+import resource
 import statistics
 import sys
+import threading
 import time
 import tracemalloc
 from pathlib import Path
@@ -20,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 import _odoo
-from generate import META_KEY
+from generate import META_KEY, TASK_VERBS
 
 _spec = importlib.util.spec_from_file_location(
     "tdkt_webclient", ROOT.parent / "tdkt_emulation" / "tests" / "webclient.py"
@@ -30,6 +35,84 @@ _spec.loader.exec_module(webclient)
 
 ROWS = []
 PENDING_PRINTOUTS = "pending: printouts not merged"
+BIG_PLAN_TASKS = 2500
+
+
+def _status_kib(path, field):
+    """A memory field of /proc/<pid>/status, in KiB (0 when unreadable)."""
+    try:
+        with open(path, encoding="ascii") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+class PeakRss:
+    """Peak resident memory of this process and of its children during a block.
+
+    tracemalloc sees only Python's own allocations: not C extensions' buffers
+    (lxml, zlib), nor wkhtmltopdf, a child process.  This process's peak is its
+    high-water mark (VmHWM), reset before the block when the kernel allows it
+    (/proc/self/clear_refs), minus its RSS at the start; without the reset, the
+    difference of getrusage's maximum (0 when an earlier row went higher).
+    Children are sampled every 20 ms for their own high-water mark; their
+    getrusage maximum backs that up when a child ended between two samples.
+    """
+
+    def __enter__(self):
+        self.reset = True
+        try:
+            with open("/proc/self/clear_refs", "w", encoding="ascii") as refs:
+                refs.write("5")
+        except OSError:
+            self.reset = False
+        self.start_rss = _status_kib("/proc/self/status", "VmRSS")
+        self.start_max = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        self.children_max = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        self.child_peak = 0
+        self.done = threading.Event()
+        self.sampler = threading.Thread(target=self._sample, daemon=True)
+        self.sampler.start()
+        return self
+
+    def _sample(self):
+        tasks = f"/proc/{os.getpid()}/task"
+        while not self.done.wait(0.02):
+            try:
+                threads = os.listdir(tasks)
+            except OSError:
+                continue
+            for tid in threads:
+                try:
+                    with open(f"{tasks}/{tid}/children", encoding="ascii") as file:
+                        pids = file.read().split()
+                except OSError:
+                    continue
+                for pid in pids:
+                    peak = _status_kib(f"/proc/{pid}/status", "VmHWM")
+                    self.child_peak = max(self.child_peak, peak)
+
+    def __exit__(self, *_exc):
+        self.done.set()
+        self.sampler.join()
+        if self.reset:
+            self.rss_delta = _status_kib("/proc/self/status", "VmHWM") - self.start_rss
+        else:
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            self.rss_delta = peak - self.start_max
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        if children > self.children_max:
+            self.child_peak = max(self.child_peak, children)
+        return False
+
+    def describe(self):
+        text = f"+{max(self.rss_delta, 0) / 1024:.0f} MiB"
+        if self.child_peak:
+            text += f"; child {self.child_peak / 1024:.0f} MiB"
+        return text
 
 
 def row(label):
@@ -73,17 +156,20 @@ class Bench:
         function()
         queries = cr.sql_log_count - before
         times = []
+        rss = None
         for _ in range(self.repeat):
             self.fresh()
-            start = time.perf_counter()
-            function()
-            times.append(time.perf_counter() - start)
+            with PeakRss() as measured:
+                start = time.perf_counter()
+                function()
+                times.append(time.perf_counter() - start)
+            rss = rss or measured
         self.fresh()
         tracemalloc.start()
         function()
         _current, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        return queries, statistics.median(times), peak
+        return queries, statistics.median(times), peak, rss.describe()
 
     # --- helpers for the rows --------------------------------------------------
     def kanban(self, env, model, domain, view_ref=None, group_by=None):
@@ -175,14 +261,64 @@ def _plan_pdf(bench, plan, env=None):
             limit=1,
         )
         env = bench.as_user(office.id, plan.company_id.ids)
-    # Measure the rendering, not the archived copy of an issued plan.
-    report.sudo().attachment_use = False
-    report = report.with_env(env)
+    # The real PDF, through wkhtmltopdf (the key tests need for that; outside
+    # tests Odoo renders the PDF anyway).
+    report = report.with_env(env).with_context(force_report_rendering=True)
 
     def render():
-        report._render_qweb_pdf(report.report_name, plan.ids)
+        # Measure the rendering, not the signed copy of an issued plan: the
+        # copy its first print archives is rolled back after every run.
+        with env.cr.savepoint() as savepoint:
+            report._render_qweb_pdf(report.report_name, plan.ids)
+            savepoint.close(rollback=True)
+        env.invalidate_all(flush=False)
 
     return render, len(plan.task_ids)
+
+
+def _big_plan(bench, task_count):
+    """A plan of task_count tasks, in the largest generated plan's agency.
+
+    Created in the benchmark's transaction, which is rolled back at the end:
+    the generated data set stays as it is.  Task texts of 100-200 characters,
+    one or two cooperating units, as in the generated plans but many more.
+    """
+    model = bench.env["tdkt.plan"].browse(bench.meta["largest_plan_id"])
+    units = bench.env["tdkt.unit"].search([("company_id", "=", model.company_id.id)])
+    tasks = []
+    for index in range(task_count):
+        quarter = str(index * 4 // task_count + 1)
+        verb = TASK_VERBS[index % len(TASK_VERBS)]
+        tasks.append(
+            {
+                "quarter": quarter,
+                "name": f"{verb} năm {model.year + 1}: "
+                + "tổ chức thực hiện, theo dõi, đôn đốc và báo cáo kết quả "
+                * (1 + index % 3)
+                + f"(nhiệm vụ {index + 1})",
+                "lead_unit_id": units[index % len(units)].id,
+                "cooperating_unit_ids": [(6, 0, units[(index + 1) % len(units)].ids)],
+            }
+        )
+    plan = (
+        bench.env["tdkt.plan"]
+        .with_context(tracking_disable=True)
+        .create(
+            {
+                "name": f"Kế hoạch {task_count} nhiệm vụ",
+                "company_id": model.company_id.id,
+                "year": model.year + 1,
+                "signer_id": model.signer_id.id,
+                "introduction": model.introduction,
+                "purposes": model.purposes,
+                "legal_basis_ids": [(0, 0, {"name": "Luật Thi đua, Khen thưởng"})],
+                "recipient_ids": [(0, 0, {"name": "Lưu: VT."})],
+                "task_ids": [(0, 0, vals) for vals in tasks],
+            }
+        )
+    )
+    plan.env.flush_all()
+    return plan
 
 
 @row("Plan PDF, seed plan")
@@ -200,6 +336,11 @@ def pdf_largest(bench):
     return _plan_pdf(
         bench, bench.env["tdkt.plan"].browse(bench.meta["largest_plan_id"])
     )
+
+
+@row(f"Plan PDF, {BIG_PLAN_TASKS:,} tasks (created for the row, rolled back)")
+def pdf_big(bench):
+    return _plan_pdf(bench, _big_plan(bench, BIG_PLAN_TASKS))
 
 
 @row("XLSX export, all tasks")
@@ -239,27 +380,43 @@ def main(argv=None):
         meta = json.loads(raw)
         bench = Bench(env, meta, args.repeat)
         lines = []
-        header = ("Measurement", "Records", "Queries", "Wall time", "Peak memory")
+        header = (
+            "Measurement",
+            "Records",
+            "Queries",
+            "Wall time",
+            "Peak memory",
+            "Peak RSS (+ child)",
+        )
         for label, function in ROWS:
             if args.only and args.only.lower() not in label.lower():
                 continue
-            target, count = function(bench)
-            if isinstance(target, str):
-                lines.append((label, f"{count} tasks", target, "", ""))
-            else:
-                queries, seconds, peak = bench.measure(target)
-                lines.append(
-                    (
-                        label,
-                        f"{count} tasks",
-                        f"{queries} queries",
-                        fmt_time(seconds),
-                        f"{peak / 2**20:.1f} MiB",
+            # What a row creates or changes (the 2,500-task plan) is rolled
+            # back before the next row.
+            with cr.savepoint() as savepoint:
+                target, count = function(bench)
+                if isinstance(target, str):
+                    lines.append((label, f"{count} tasks", target, "", "", ""))
+                else:
+                    queries, seconds, peak, rss = bench.measure(target)
+                    lines.append(
+                        (
+                            label,
+                            f"{count} tasks",
+                            f"{queries} queries",
+                            fmt_time(seconds),
+                            f"{peak / 2**20:.1f} MiB",
+                            rss,
+                        )
                     )
-                )
+                env.flush_all()
+                savepoint.close(rollback=True)
+            env.invalidate_all(flush=False)
             print(f"  measured: {label}", file=sys.stderr, flush=True)
         cr.rollback()
-    widths = [max(len(str(line[i])) for line in [header, *lines]) for i in range(5)]
+    widths = [
+        max(len(str(line[i])) for line in [header, *lines]) for i in range(len(header))
+    ]
 
     def show(line):
         return (

@@ -12,7 +12,15 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from odoo import api, fields, models
-from odoo.tools.pdf import PdfFileReader, PdfFileWriter
+from odoo.tools.pdf import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    PdfFileReader,
+    PdfFileWriter,
+)
 
 from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 
@@ -68,46 +76,115 @@ def _stamp_font():
     return "Times-Roman"
 
 
-def stamp_page_numbers(pdf_content, margin_top_mm, margin_left_mm, margin_right_mm):
-    """Write the page numbers of one document into its top margin.
+# Name of the page-number font in the pages' font resources.
+STAMP_FONT_RESOURCE = "/TdktPageNumberFont"
 
-    Pages are numbered from 1 but the first page carries no number (Decree
-    30/2020, appendix I). The number is centred over the text area, halfway
-    down the top margin.
+
+@functools.cache
+def _stamp_font_pdf():
+    """A one-page PDF holding the page-number font (digits only), by reportlab.
+
+    Only its font object is used: each numbered page gets a few bytes of
+    content that show the number in this font (see stamp_page_numbers).
+    Subset 0 of a reportlab TrueType font and the standard fonts both encode
+    digits as their ASCII codes.
     """
-    reader = PdfFileReader(io.BytesIO(pdf_content), strict=False)
-    pages = reader.pages
-    if len(pages) < 2:
-        return pdf_content
     font = _stamp_font()
     packet = io.BytesIO()
-    stamp = canvas.Canvas(packet)
-    for index, page in enumerate(pages):
+    stamp = canvas.Canvas(
+        packet, initialFontName=font, initialFontSize=PAGE_NUMBER_SIZE
+    )
+    stamp.drawString(0, 0, "0123456789")
+    stamp.showPage()
+    stamp.save()
+    return packet.getvalue()
+
+
+def _stamp_font_ref():
+    """The font object of _stamp_font_pdf(), ready to be copied by a writer."""
+    reader = PdfFileReader(io.BytesIO(_stamp_font_pdf()), strict=False)
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    return next(iter(fonts.values()))
+
+
+def _add_stream(writer, data):
+    stream = DecodedStreamObject()
+    stream.set_data(data)
+    return writer._add_object(stream)
+
+
+class _PageNumberStamper:
+    """Writes page numbers into the pages of PDF documents, one page at a time.
+
+    Each numbered page keeps its own content untouched (never parsed nor
+    re-encoded): its /Contents becomes [q, original streams…, Q + number],
+    the number being a few bytes of text in a font shared by every page.
+    The cost is a small constant per page, so stamping is linear in the page
+    count, and the memory held is the documents themselves.
+    """
+
+    def __init__(self, writer, margin_top_mm, margin_left_mm, margin_right_mm):
+        self.writer = writer
+        self.margins = (margin_top_mm * mm, margin_left_mm * mm, margin_right_mm * mm)
+        self.font = _stamp_font()
+        self.font_ref = _stamp_font_ref()
+        self.save_state = _add_stream(writer, b"q\n")
+
+    def number(self, page, number):
+        top, left, right = self.margins
         width = float(page.mediabox.width)
         height = float(page.mediabox.height)
-        stamp.setPageSize((width, height))
-        if index:
-            centre = (margin_left_mm * mm + width - margin_right_mm * mm) / 2
-            baseline = height - margin_top_mm * mm / 2 - PAGE_NUMBER_SIZE / 3
-            stamp.setFont(font, PAGE_NUMBER_SIZE)
-            stamp.drawCentredString(centre, baseline, str(index + 1))
-        stamp.showPage()
-    stamp.save()
-    overlay = PdfFileReader(packet, strict=False)
-    writer = PdfFileWriter()
-    for index, page in enumerate(pages):
-        if index:
-            page.merge_page(overlay.pages[index])
-        writer.add_page(page)
-    result = io.BytesIO()
-    writer.write(result)
-    return result.getvalue()
+        text = str(number)
+        centre = (left + width - right) / 2
+        x = centre - pdfmetrics.stringWidth(text, self.font, PAGE_NUMBER_SIZE) / 2
+        y = height - top / 2 - PAGE_NUMBER_SIZE / 3
+        resources = page.get("/Resources")
+        if resources is None:
+            resources = page[NameObject("/Resources")] = DictionaryObject()
+        fonts = resources.get("/Font")
+        if fonts is None:
+            fonts = resources[NameObject("/Font")] = DictionaryObject()
+        fonts[NameObject(STAMP_FONT_RESOURCE)] = self.font_ref
+        contents = page.raw_get("/Contents") if "/Contents" in page else None
+        if isinstance(contents, IndirectObject):
+            resolved = contents.get_object()
+            contents = resolved if isinstance(resolved, ArrayObject) else [contents]
+        stamp = (
+            f"Q\nq\nBT\n{STAMP_FONT_RESOURCE} {PAGE_NUMBER_SIZE} Tf\n"
+            f"1 0 0 1 {x:.3f} {y:.3f} Tm\n({text}) Tj\nET\nQ\n"
+        )
+        page[NameObject("/Contents")] = ArrayObject(
+            [
+                self.save_state,
+                *(contents or []),
+                _add_stream(self.writer, stamp.encode("ascii")),
+            ]
+        )
 
 
-def _merge(documents):
+def stamp_page_numbers(documents, margin_top_mm, margin_left_mm, margin_right_mm):
+    """The documents in one PDF, each with page numbers in its top margin.
+
+    Pages are numbered from 1 within each document but the first page carries
+    no number (Decree 30/2020, appendix I). The number is centred over the
+    text area, halfway down the top margin. Each document is parsed once and
+    each page stamped once; the result is written once.
+    """
+    if len(documents) == 1:
+        reader = PdfFileReader(io.BytesIO(documents[0]), strict=False)
+        if len(reader.pages) < 2:
+            return documents[0]
+        readers = [reader]
+    else:
+        readers = [
+            PdfFileReader(io.BytesIO(document), strict=False) for document in documents
+        ]
     writer = PdfFileWriter()
-    for document in documents:
-        for page in PdfFileReader(io.BytesIO(document), strict=False).pages:
+    stamper = _PageNumberStamper(writer, margin_top_mm, margin_left_mm, margin_right_mm)
+    for reader in readers:
+        for index, page in enumerate(reader.pages):
+            if index:
+                stamper.number(page, index + 1)
             writer.add_page(page)
     result = io.BytesIO()
     writer.write(result)
@@ -179,22 +256,21 @@ class IrActionsReport(models.Model):
         paperformat = report.get_paperformat()
         documents = []
         for body in bodies:
-            pdf = super()._run_wkhtmltopdf(
-                [body],
-                report_ref=report_ref,
-                landscape=landscape,
-                specific_paperformat_args=specific_paperformat_args,
-                set_viewport_size=set_viewport_size,
-            )
             documents.append(
-                stamp_page_numbers(
-                    pdf,
-                    paperformat.margin_top,
-                    paperformat.margin_left,
-                    paperformat.margin_right,
+                super()._run_wkhtmltopdf(
+                    [body],
+                    report_ref=report_ref,
+                    landscape=landscape,
+                    specific_paperformat_args=specific_paperformat_args,
+                    set_viewport_size=set_viewport_size,
                 )
             )
-        return documents[0] if len(documents) == 1 else _merge(documents)
+        return stamp_page_numbers(
+            documents,
+            paperformat.margin_top,
+            paperformat.margin_left,
+            paperformat.margin_right,
+        )
 
     @api.model
     def _render_qweb_pdf_prepare_streams(self, report_ref, data, res_ids=None):

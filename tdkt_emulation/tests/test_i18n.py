@@ -3,6 +3,7 @@ import re
 import polib
 
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
 from odoo.tools.misc import file_path
 
 from .common import TdktCommon
@@ -10,6 +11,7 @@ from .common import TdktCommon
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdfr]|%[sdfr]")
 
 
+@tagged("post_install", "-at_install")
 class TestI18n(TdktCommon):
     """The addon reads in Vietnamese: i18n/vi.po is loaded and complete."""
 

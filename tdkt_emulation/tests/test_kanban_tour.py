@@ -1,8 +1,10 @@
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from .tour_common import TdktTourCase
 
 
 @tagged("post_install", "-at_install")
-class TestKanbanTour(HttpCase):
+class TestKanbanTour(TdktTourCase):
     def test_staff_completes_tasks_on_kanban(self):
         staff = self.env.ref("tdkt_emulation.user_staff_demo")
         dragged = self.env.ref("tdkt_emulation.tdkt_plan_2024_q4_t4_demo")

@@ -1,6 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
 
 from .common import TdktCommon
 from .pdf_tools import flat, pdf_pages, render_pdf
@@ -8,6 +9,7 @@ from .pdf_tools import flat, pdf_pages, render_pdf
 REVIEW_REPORT = "tdkt_emulation.action_report_tdkt_plan_review"
 
 
+@tagged("post_install", "-at_install")
 class TestPlanReview(TdktCommon):
     @classmethod
     def setUpClass(cls):

@@ -95,6 +95,7 @@ class TestPlanTask(TdktCommon):
         task.cooperating_unit_ids = self.unit_division
         self.assertEqual(task.cooperating_units_text, "Các Phòng nghiệp vụ")
 
+    @freeze_time("2024-06-14 10:00:00")
     def test_complete_and_reopen(self):
         plan = self.issue(self.create_plan())
         task = plan.task_ids[0]
@@ -102,7 +103,7 @@ class TestPlanTask(TdktCommon):
         self.assertEqual(task.state, "in_progress")
         task.with_user(self.staff).write({"state": "done"})
         self.assertEqual(task.done_by_id, self.staff)
-        self.assertEqual(task.done_date, date.today())
+        self.assertEqual(task.done_date, date(2024, 6, 14))
         task.with_user(self.staff).action_reopen()
         self.assertEqual(task.state, "in_progress")
         self.assertFalse(task.done_date)

@@ -8,11 +8,13 @@ afterwards.
 import time
 from unittest.mock import patch
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from .tour_common import TdktTourCase
 
 
 @tagged("post_install", "-at_install")
-class TestTourJourneys(HttpCase):
+class TestTourJourneys(TdktTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
