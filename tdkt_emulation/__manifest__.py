@@ -13,6 +13,7 @@
         "security/tdkt_emulation_security.xml",
         "security/ir.model.access.csv",
         "security/tdkt_emulation_rules.xml",
+        "data/tdkt_plan_task_reminder_data.xml",
         "reports/tdkt_report_paperformat.xml",
         "reports/tdkt_official_document_templates.xml",
         "reports/tdkt_plan_report.xml",

@@ -6,6 +6,7 @@ from . import tdkt_document_legal_basis
 from . import tdkt_official_document_mixin
 from . import ir_actions_report
 from . import ir_attachment
+from . import mail_tracking_value
 from . import res_company
 from . import tdkt_unit
 from . import tdkt_plan

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -19,7 +19,27 @@ class ResCompany(models.Model):
         help="Governing agency printed above the issuing agency, e.g. "
         "'UBND TỈNH LẠNG SƠN'. Defaults to the parent company's name.",
     )
+    tdkt_reminder_days = fields.Integer(
+        string="Task Reminder (days before the deadline)",
+        default=7,
+        help="How many days before a task's deadline its people get a to-do.",
+    )
     tdkt_place_name = fields.Char(
         string="Place Name",
         help="Place name written before the date of documents, e.g. 'Lạng Sơn'.",
     )
+
+    @api.private
+    def tdkt_overdue_digest(self):
+        """Overdue tasks of the agency by lead unit, for the weekly digest:
+        [(unit name, [tasks])]."""
+        self.ensure_one()
+        tasks = self.env["tdkt.plan.task"].search(
+            [("company_id", "=", self.id), ("is_overdue", "=", True)],
+            order="lead_unit_id, date_deadline, id",
+        )
+        by_unit = {}
+        for task in tasks:
+            name = task.lead_unit_id.name or self.env._("No lead unit")
+            by_unit.setdefault(name, []).append(task)
+        return list(by_unit.items())

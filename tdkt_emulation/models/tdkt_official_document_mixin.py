@@ -96,7 +96,7 @@ def roman(number):
 
 class TdktOfficialDocumentMixin(models.AbstractModel):
     _name = "tdkt.official.document.mixin"
-    _inherit = ["mail.thread", "tdkt.access.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "tdkt.access.mixin"]
     _description = "Official Document"
     _check_company_auto = True
 
@@ -554,6 +554,18 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
             state=states[self.state].lower(),
         )
 
+    def _tdkt_check_move(self, action):
+        """The row of ``action`` from this document's state, once the user's
+        right to make it is checked."""
+        self.ensure_one()
+        row = self._tdkt_row(action)
+        self._tdkt_check_group(
+            row.group or self._tdkt_issue_group,
+            f"{self._tdkt_action_label(action)} '{self.display_name}'",
+        )
+        self.check_access("write")
+        return row
+
     def _tdkt_action_label(self, action):
         """The move in the user's words, for messages."""
         return {
@@ -581,12 +593,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         none was given.
         """
         for document in self:
-            row = document._tdkt_row(action)
-            document._tdkt_check_group(
-                row.group or self._tdkt_issue_group,
-                f"{document._tdkt_action_label(action)} '{document.display_name}'",
-            )
-            document.check_access("write")
+            row = document._tdkt_check_move(action)
             if row.reason and not (reason or "").strip():
                 return self._tdkt_reason_dialog(action)
             if row.check:
@@ -595,6 +602,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
             vals.update(document._tdkt_effects(row))
             document._tdkt_write_locked_fields(vals)
             document._tdkt_post_transition(row, reason)
+            document._tdkt_hand_off(row, reason)
         return True
 
     def _tdkt_effects(self, row):
@@ -643,7 +651,35 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
             body = self.env._("%(body)s Reason: %(reason)s", body=body, reason=reason)
         self.message_post(body=body)
 
-    def _tdkt_reason_dialog(self, action):
+    def _tdkt_hand_off(self, row, reason):
+        """Tell who acts next after a move (activities, followers): the
+        document goes to its signer when submitted, back to who wrote it when
+        returned; the writer's to-do is done when the document is issued."""
+        if row.action == "submit":
+            signer = self.signer_id.user_id
+            if signer:
+                self.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=signer.id,
+                    summary=self.env._("Sign and issue"),
+                    note=self.env._(
+                        "'%(document)s' is submitted for your signature.",
+                        document=self.display_name,
+                    ),
+                )
+        elif row.action == "return":
+            self.activity_feedback(["mail.mail_activity_data_todo"], feedback=reason)
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=self.create_uid.id,
+                summary=self.env._("Returned: %(reason)s", reason=reason or ""),
+            )
+        elif row.to_state in ("issued", "cancelled"):
+            self.activity_feedback(["mail.mail_activity_data_todo"])
+
+    def _tdkt_reason_dialog(self, action, message=None):
+        """The dialog asking the reason of ``action`` (and showing
+        ``message``, e.g. what the move leaves unfinished)."""
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Reason"),
@@ -654,6 +690,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
                 "default_res_model": self._name,
                 "default_res_ids": str(self.ids),
                 "default_action": action,
+                "default_message": message or False,
             },
         }
 

@@ -23,7 +23,7 @@ class TdktPlan(models.Model):
 
     _name = "tdkt.plan"
     _description = "Emulation and Commendation Plan"
-    _inherit = ["tdkt.official.document.mixin", "mail.activity.mixin"]
+    _inherit = ["tdkt.official.document.mixin"]
     _order = "year desc, number desc, id desc"
     _rec_names_search = ["name", "document_number"]
     _tdkt_document_type = "KH"
@@ -170,6 +170,57 @@ class TdktPlan(models.Model):
                     )
                 )
         return super()._tdkt_check_ready()
+
+    def action_close(self):
+        """Closing a plan whose tasks are not all finished asks for a
+        confirmation, with how many are left and why the plan closes."""
+        for plan in self:
+            plan._tdkt_check_move("close")
+            stats = plan._task_stats()[plan.id]
+            unfinished = stats.get("todo", 0) + stats.get("in_progress", 0)
+            if unfinished and plan.state == "issued":
+                return plan._tdkt_reason_dialog(
+                    "close",
+                    message=self.env._(
+                        "%(count)s of the %(total)s tasks of '%(plan)s' are not "
+                        "finished. Closing the plan ends its year: write why.",
+                        count=unfinished,
+                        total=sum(stats.values()),
+                        plan=plan.display_name,
+                    ),
+                )
+        return super().action_close()
+
+    def _tdkt_hand_off(self, row, reason):
+        """Once issued, the units' people follow their tasks and are told."""
+        super()._tdkt_hand_off(row, reason)
+        if row.to_state != "issued" or row.action != "issue":
+            return
+        tasks = self._tdkt_print_tasks()
+        by_partners = {}
+        for task in tasks:
+            users = (
+                task.lead_unit_id | task.cooperating_unit_ids
+            ).member_user_ids | task.user_ids
+            partners = users.filtered(lambda user: not user.share).partner_id
+            by_partners.setdefault(partners, self.env["tdkt.plan.task"])
+            by_partners[partners] |= task
+        everyone = self.env["res.partner"]
+        for partners, unit_tasks in by_partners.items():
+            if partners:
+                unit_tasks.message_subscribe(partner_ids=partners.ids)
+                everyone |= partners
+        if everyone:
+            self.message_post(
+                body=self.env._(
+                    "The plan %(plan)s is issued: your units' tasks are in "
+                    "'My Unit's Tasks'.",
+                    plan=self.display_name,
+                ),
+                partner_ids=everyone.ids,
+                message_type="notification",
+                subtype_xmlid="mail.mt_comment",
+            )
 
     def _check_content_editable(self):
         """The plan's tasks follow its lock (see tdkt.plan.task)."""

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -444,6 +444,73 @@ class TdktPlanTask(models.Model):
         changed = [row[0] for row in self.env.cr.fetchall()]
         if changed:
             self.browse(changed).invalidate_recordset(["row_number"], flush=False)
+
+    # --- reminders ------------------------------------------------------------
+    def _reminder_users(self):
+        """Who is reminded of a task: its responsible users, or else the
+        people of its lead unit."""
+        self.ensure_one()
+        users = self.user_ids or self.lead_unit_id.member_user_ids
+        return users.filtered(lambda user: not user.share and user.active)
+
+    @api.model
+    def _cron_deadline_reminders(self):
+        """A to-do for the people of each unfinished task of an issued plan,
+        N days before its deadline (N per agency); it turns red in their
+        activities once the deadline has passed."""
+        today = fields.Date.context_today(self)
+        reminder = self.env.ref("tdkt_emulation.mail_activity_type_tdkt_deadline")
+        open_tasks = [
+            ("plan_state", "=", "issued"),
+            ("state", "in", ("todo", "in_progress")),
+        ]
+        for [company] in self._read_group(open_tasks, ["company_id"]):
+            horizon = today + timedelta(days=company.tdkt_reminder_days or 0)
+            tasks = self.search(
+                [
+                    *open_tasks,
+                    ("company_id", "=", company.id),
+                    ("date_deadline", "<=", horizon),
+                ]
+            )
+            reminded = set(
+                self.env["mail.activity"]
+                .search(
+                    [
+                        ("res_model", "=", self._name),
+                        ("res_id", "in", tasks.ids),
+                        ("activity_type_id", "=", reminder.id),
+                    ]
+                )
+                .mapped(lambda activity: (activity.res_id, activity.user_id.id))
+            )
+            for task in tasks:
+                for user in task._reminder_users():
+                    if (task.id, user.id) in reminded:
+                        continue
+                    task.activity_schedule(
+                        activity_type_id=reminder.id,
+                        date_deadline=task.date_deadline,
+                        user_id=user.id,
+                        summary=self.env._("Deadline of the task"),
+                    )
+
+    @api.model
+    def _cron_weekly_digest(self):
+        """The Office of each agency receives its overdue tasks by unit."""
+        template = self.env.ref("tdkt_emulation.mail_template_tdkt_overdue_digest")
+        office = self.env.ref(GROUP_OFFICE)
+        for [company] in self._read_group([("is_overdue", "=", True)], ["company_id"]):
+            users = office.users.filtered(
+                lambda user, company=company: (
+                    company in user.company_ids and not user.share and user.email
+                )
+            )
+            if users:
+                template.with_context(lang="vi_VN").send_mail(
+                    company.id,
+                    email_values={"recipient_ids": [(6, 0, users.partner_id.ids)]},
+                )
 
     # --- web client ----------------------------------------------------------------
     @api.model

@@ -153,3 +153,13 @@ class TdktCommon(TransactionCase):
             .create({"reason": reason})
         )
         return wizard.action_confirm()
+
+    def close_plan(self, plan, reason="Kết thúc năm thực hiện"):
+        """Close a plan as the Chief, confirming in the dialog when tasks are
+        left unfinished."""
+        action = plan.with_user(self.chief).action_close()
+        if isinstance(action, dict):
+            self.env[action["res_model"]].with_user(self.chief).with_context(
+                **action["context"]
+            ).create({"reason": reason}).action_confirm()
+        return plan

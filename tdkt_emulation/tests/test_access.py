@@ -88,7 +88,7 @@ class TestAccess(TdktCommon):
     def test_chief_issues_and_closes(self):
         plan = self.create_plan()
         plan.with_user(self.chief).action_issue()
-        plan.with_user(self.chief).action_close()
+        self.close_plan(plan)
         self.assertEqual(plan.state, "closed")
 
     def test_council_reads_everything_but_writes_nothing(self):

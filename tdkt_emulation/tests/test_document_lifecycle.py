@@ -66,7 +66,7 @@ class TestDocumentLifecycle(TdktCommon):
         for state in ("draft", "submitted", "cancelled"):
             with self.assertRaises(UserError):
                 plan.with_user(self.office).write({"state": state})
-        plan.with_user(self.chief).action_close()
+        self.close_plan(plan)
         for state in ("draft", "issued"):
             with self.assertRaises(UserError):
                 plan.with_user(self.office).write({"state": state})
@@ -163,6 +163,11 @@ class TestDocumentLifecycle(TdktCommon):
         plan = self.create_plan()
         self.assertIs(plan.with_user(self.office).action_submit(), True)
         self.assertIs(plan.with_user(self.chief).action_issue(), True)
+        tasks = plan.task_ids.with_user(self.office)
+        self.assertIs(tasks[0].action_start(), True)
+        self.assertIs(tasks.action_done(), True)
+        self.assertIs(tasks[0].action_reopen(), True)
+        self.assertIs(tasks[0].action_done(), True)
         self.assertIs(plan.with_user(self.chief).action_close(), True)
 
     # 6 (printing). A 1 MB text makes a printout take the server down.

@@ -68,7 +68,7 @@ class TestPlan(TdktCommon):
         plan.with_user(self.office).action_submit()
         plan.with_user(self.chief).action_issue()
         self.assertEqual(plan.state, "issued")
-        plan.with_user(self.chief).action_close()
+        self.close_plan(plan)
         self.assertEqual(plan.state, "closed")
         with self.assertRaises(UserError):
             plan.with_user(self.chief).action_cancel()

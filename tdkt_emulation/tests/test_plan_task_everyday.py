@@ -134,3 +134,168 @@ class TestPlanNextYearAndReviews(TdktCommon):
         self.assertNotEqual(year_end["res_id"], review.id)
         with self.assertRaises(AccessError):
             plan.with_user(self.staff).action_year_review()
+
+
+@tagged("post_install", "-at_install")
+class TestYearFormat(TdktCommon):
+    def test_year_reads_without_thousands_separator(self):
+        plan = self.create_plan()
+        message = plan.message_post(body="Năm của kế hoạch")
+        trackings = self.env["mail.tracking.value"].create(
+            {
+                "mail_message_id": message.id,
+                "field_id": self.env["ir.model.fields"]._get("tdkt.plan", "year").id,
+                "old_value_integer": 2024,
+                "new_value_integer": 2025,
+            }
+        )
+        value = trackings._tracking_value_format()[0]
+        self.assertEqual(value["fieldType"], "char")
+        self.assertEqual(
+            (value["oldValue"]["value"], value["newValue"]["value"]), ("2024", "2025")
+        )
+        for model, view_type in (
+            ("tdkt.plan", "list"),
+            ("tdkt.plan", "kanban"),
+            ("tdkt.plan", "form"),
+            ("tdkt.plan.review", "list"),
+            ("tdkt.plan.task", "list"),
+            ("tdkt.plan.task", "kanban"),
+        ):
+            with self.subTest(model=model, view_type=view_type):
+                arch = self.env[model].get_views([(False, view_type)])["views"][
+                    view_type
+                ]["arch"]
+                self.assertRegex(
+                    arch,
+                    r"name=\"year\"[^>]*enable_formatting&quot;: false|"
+                    r"name=\"year\"[^>]*'enable_formatting': false",
+                )
+
+
+@tagged("post_install", "-at_install")
+class TestRolesOnTheUserForm(TdktCommon):
+    def test_roles_are_one_selection_on_the_user_form(self):
+        category = self.env.ref("tdkt_emulation.module_category_tdkt")
+        kinds = {
+            app: (kind, groups)
+            for app, kind, groups, _section in self.env[
+                "res.groups"
+            ].get_groups_by_application()
+        }
+        kind, groups = kinds[category]
+        self.assertEqual(kind, "selection")
+        self.assertEqual(
+            [group.get_external_id()[group.id].split(".")[1] for group in groups],
+            [
+                "group_tdkt_user",
+                "group_tdkt_council",
+                "group_tdkt_office",
+                "group_tdkt_chief",
+                "group_tdkt_admin",
+            ],
+        )
+        form = self.env.ref("base.view_users_form")
+        arch = (
+            self.env["res.users"]
+            .with_context(lang="vi_VN")
+            .get_views([(form.id, "form")])["views"]["form"]["arch"]
+        )
+        field = f"sel_groups_{'_'.join(str(gid) for gid in sorted(groups.ids))}"
+        self.assertIn(field, arch)
+        label = (
+            self.env["res.users"]
+            .with_context(lang="vi_VN")
+            .fields_get([field], ["string"])[field]["string"]
+        )
+        self.assertEqual(label, "Thi đua, khen thưởng")
+
+
+@tagged("post_install", "-at_install")
+class TestClosePlan(TdktCommon):
+    def test_closing_with_unfinished_tasks_asks_why(self):
+        plan = self.issue(self.create_plan(tasks_per_quarter=(2, 0, 0, 1)))
+        plan.task_ids[0].with_user(self.staff).action_done()
+        action = plan.with_user(self.chief).action_close()
+        self.assertEqual(action["res_model"], "tdkt.document.reason.wizard")
+        self.assertIn("2 of the 3 tasks", action["context"]["default_message"])
+        self.assertEqual(plan.state, "issued")
+        self.env[action["res_model"]].with_user(self.chief).with_context(
+            **action["context"]
+        ).create({"reason": "Chuyển sang kế hoạch năm sau"}).action_confirm()
+        self.assertEqual(plan.state, "closed")
+        self.assertIn("Chuyển sang kế hoạch năm sau", plan.message_ids[0].body)
+        # all finished: closes at once
+        done = self.issue(self.create_plan(year=2025, tasks_per_quarter=(1, 0, 0, 0)))
+        done.task_ids.with_user(self.staff).action_done()
+        self.assertIs(done.with_user(self.chief).action_close(), True)
+        self.assertEqual(done.state, "closed")
+
+
+@tagged("post_install", "-at_install")
+class TestHandOffs(TdktCommon):
+    def test_submit_issue_return_tell_who_acts_next(self):
+        self.chief_employee.user_id = self.chief
+        plan = self.create_plan(tasks_per_quarter=(1, 0, 0, 1))
+        plan.task_ids.sorted("quarter")[1].lead_unit_id = self.unit_division
+        plan.with_user(self.office).action_submit()
+        activity = plan.activity_ids
+        self.assertEqual(activity.user_id, self.chief)
+        self.assertEqual(
+            activity.activity_type_id, self.env.ref("mail.mail_activity_data_todo")
+        )
+        # returned: the Office gets a to-do with the reason
+        action = plan.with_user(self.chief).action_return()
+        self.env[action["res_model"]].with_user(self.chief).with_context(
+            **action["context"]
+        ).create({"reason": "Bổ sung căn cứ"}).action_confirm()
+        self.assertEqual(plan.state, "draft")
+        self.assertIn("Bổ sung căn cứ", plan.activity_ids.summary)
+        plan.with_user(self.office).action_submit()
+        plan.with_user(self.chief).action_issue()
+        self.assertFalse(plan.activity_ids)
+        office_task, division_task = plan.task_ids.sorted("quarter")
+        self.assertIn(self.staff.partner_id, office_task.message_partner_ids)
+        self.assertIn(self.staff_division.partner_id, office_task.message_partner_ids)
+        self.assertIn(self.staff_division.partner_id, division_task.message_partner_ids)
+        self.assertNotIn(self.staff.partner_id, division_task.message_partner_ids)
+        notice = plan.message_ids.filtered(
+            lambda m: self.staff.partner_id in m.partner_ids
+        )
+        self.assertTrue(notice)
+
+    @freeze_time("2024-03-25")
+    def test_deadline_reminders_and_digest(self):
+        plan = self.create_plan(tasks_per_quarter=(1, 1, 0, 0))
+        q1, q2 = plan.task_ids.sorted("quarter")
+        q1.user_ids = self.staff
+        self.issue(plan)
+        Task = self.env["tdkt.plan.task"]
+        Task._cron_deadline_reminders()
+        reminder = self.env.ref("tdkt_emulation.mail_activity_type_tdkt_deadline")
+        self.assertEqual(q1.activity_ids.activity_type_id, reminder)
+        self.assertEqual(q1.activity_ids.user_id, self.staff)
+        self.assertEqual(str(q1.activity_ids.date_deadline), "2024-03-31")
+        self.assertFalse(q2.activity_ids)  # due 30/06, beyond 7 days
+        Task._cron_deadline_reminders()
+        self.assertEqual(len(q1.activity_ids), 1)  # not twice
+        self.company.tdkt_reminder_days = 100
+        Task._cron_deadline_reminders()
+        # q2 has no responsible user: the lead unit's people are reminded
+        self.assertEqual(
+            set(q2.activity_ids.user_id.ids),
+            set(self.unit_office.member_user_ids.filtered(lambda u: not u.share).ids),
+        )
+        # the weekly digest lists the overdue tasks to the Office
+        with freeze_time("2024-04-10"):
+            self.office.email = "office@example.com"
+            digest = self.company.tdkt_overdue_digest()
+            self.assertEqual(
+                [unit for unit, _tasks in digest], ["Văn phòng Thanh tra tỉnh"]
+            )
+            Task._cron_weekly_digest()
+            mail = self.env["mail.mail"].search(
+                [("recipient_ids", "in", self.office.partner_id.id)], limit=1
+            )
+            self.assertIn("Nhiệm vụ 1 quý 1", mail.body_html)
+            self.assertIn("31/03/2024", mail.body_html)

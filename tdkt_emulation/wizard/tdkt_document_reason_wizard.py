@@ -15,6 +15,7 @@ class TdktDocumentReasonWizard(models.TransientModel):
     res_model = fields.Char(string="Document Model", required=True)
     res_ids = fields.Char(string="Documents", required=True)
     action = fields.Char(string="Change of Status", required=True)
+    message = fields.Text(readonly=True)
     reason = fields.Text(required=True)
 
     @api.constrains("reason")

@@ -58,3 +58,37 @@ tours.add("tdkt_journey_office_print", {
         { trigger: ".o_form_view .o_tdkt_print_button:enabled" },
     ],
 });
+
+tours.add("tdkt_journey_office_review_from_plan", {
+    steps: () => [
+        { trigger: ".o_form_view button[name='action_half_year_review']", run: "click" },
+        // The review report of the plan opens, its results counted.
+        { trigger: ".o_form_view div[name='line_ids'] .o_data_row" },
+        { trigger: ".o_notebook .nav-link[name='text']", run: "click" },
+        {
+            trigger: ".o_form_view div[name='results'] .odoo-editor-editable",
+            run: "editor Các phong trào thi đua được triển khai kịp thời.",
+        },
+        { trigger: ".o_form_view .o_form_button_save", run: "click" },
+        { trigger: ".o_form_view .o_form_saved" },
+        { trigger: ".o_form_view .o_tdkt_review_print_button", run: "click" },
+        { trigger: ".o_form_view .o_tdkt_review_print_button:enabled" },
+    ],
+});
+
+tours.add("tdkt_journey_staff_task_actions", {
+    steps: () => [
+        // Another unit's task: no action to take, nothing editable.
+        { trigger: ".o_form_view .o_field_widget[name='name']:contains('Nhiệm vụ của phòng khác')" },
+        {
+            trigger: ".o_form_view .o_form_statusbar:not(:has(button[name='action_done'])):not(:has(button[name='action_start']))",
+        },
+        { trigger: ".o_form_view .o_field_widget.o_readonly_modifier[name='result_note']" },
+        { trigger: ".o_breadcrumb .breadcrumb-item:not(.active) a, .o_breadcrumb .o_back_button", run: "click" },
+        { trigger: ".o_kanban_record:contains('Nhiệm vụ của Văn phòng')", run: "click" },
+        // Their own unit's task: the actions are there.
+        { trigger: ".o_form_view .o_field_widget[name='name']:contains('Nhiệm vụ của Văn phòng')" },
+        { trigger: ".o_form_view button[name='action_done']", run: "click" },
+        { trigger: ".o_form_view button[name='action_reopen']" },
+    ],
+});

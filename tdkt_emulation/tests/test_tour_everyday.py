@@ -1,0 +1,111 @@
+"""Everyday journeys in the browser: the review report from its plan, and a
+Staff member who sees only the actions they may take."""
+
+import time
+from unittest.mock import patch
+
+from odoo.tests import tagged
+
+from .tour_common import TdktTourCase
+
+
+@tagged("post_install", "-at_install")
+class TestTourEveryday(TdktTourCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        ref = cls.env.ref
+        cls.chief_employee = ref("tdkt_emulation.hr_employee_chief_demo")
+        Unit = cls.env["tdkt.unit"]
+        cls.unit_office = Unit.search(
+            [
+                (
+                    "department_ids",
+                    "in",
+                    ref("tdkt_emulation.hr_department_office_demo").ids,
+                )
+            ],
+            limit=1,
+        )
+        cls.unit_division = Unit.search(
+            [
+                (
+                    "department_ids",
+                    "in",
+                    ref("tdkt_emulation.hr_department_division1_demo").ids,
+                ),
+                ("id", "!=", cls.unit_office.id),
+            ],
+            limit=1,
+        )
+
+    def make_issued_plan(self, name, tasks):
+        plan = self.env["tdkt.plan"].create(
+            {
+                "name": name,
+                "company_id": self.env.ref("base.main_company").id,
+                "year": 2030,
+                "signer_id": self.chief_employee.id,
+                "task_ids": [
+                    (0, 0, {"quarter": "1", "name": task, "lead_unit_id": unit.id})
+                    for task, unit in tasks
+                ],
+            }
+        )
+        plan.action_issue()
+        return plan
+
+    def test_office_writes_and_prints_the_review_from_the_plan(self):
+        plan = self.make_issued_plan(
+            "Kế hoạch có sơ kết", [("Nhiệm vụ sơ kết", self.unit_office)]
+        )
+        report_model = type(self.env["ir.actions.report"])
+        render = report_model._render_qweb_pdf
+        rendered = []
+
+        def spy(report, report_ref, res_ids=None, data=None):
+            result = render(report, report_ref, res_ids, data)
+            rendered.append((report.env.user.login, report_ref, result[0]))
+            return result
+
+        with patch.object(report_model, "_render_qweb_pdf", spy):
+            self.start_tour(
+                f"/odoo/action-tdkt_emulation.tdkt_plan_action/{plan.id}",
+                "tdkt_journey_office_review_from_plan",
+                login="office",
+            )
+            for _attempt in range(100):  # the download may still be on its way
+                if rendered:
+                    break
+                time.sleep(0.2)
+        review = self.env["tdkt.plan.review"].search([("plan_id", "=", plan.id)])
+        self.assertEqual(len(review), 1)
+        self.assertEqual((review.period, review.state), ("half_year", "draft"))
+        self.assertIn("triển khai kịp thời", review.results)
+        self.assertEqual(len(rendered), 1)
+        login, report_ref, content = rendered[0]
+        self.assertEqual(
+            (login, report_ref), ("office", "tdkt_emulation.report_tdkt_plan_review")
+        )
+        text = content.decode()
+        for expected in ("BÁO CÁO", "Sơ kết công tác thi đua", "triển khai kịp thời"):
+            self.assertIn(expected, text)
+
+    def test_staff_sees_only_their_actions(self):
+        plan = self.make_issued_plan(
+            "Kế hoạch nhiều đơn vị",
+            [
+                ("Nhiệm vụ của phòng khác", self.unit_division),
+                ("Nhiệm vụ của Văn phòng", self.unit_office),
+            ],
+        )
+        other, own = plan.task_ids.sorted("id")
+        self.start_tour(
+            f"/odoo/action-tdkt_emulation.tdkt_plan_task_action/{other.id}",
+            "tdkt_journey_staff_task_actions",
+            login="staff",
+        )
+        self.assertEqual(other.state, "todo")
+        self.assertEqual(own.state, "done")
+        self.assertEqual(own.done_by_id.login, "staff")
