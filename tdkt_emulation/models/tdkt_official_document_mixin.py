@@ -19,6 +19,7 @@ archived signed PDF and the printing helpers of the shared QWeb frame.
 """
 
 import logging
+import re
 from collections import namedtuple
 
 import psycopg2
@@ -33,6 +34,8 @@ GROUP_OFFICE = "tdkt_emulation.group_tdkt_office"
 GROUP_CHIEF = "tdkt_emulation.group_tdkt_chief"
 
 NBSP = "\u00a0"
+# A basis typed with its own "Căn cứ" is not printed "Căn cứ Căn cứ …".
+LEADING_CAN_CU = re.compile(r"^căn\s+cứ\s+", re.IGNORECASE)
 ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 AUTHORITY_PREFIX = {"tm": "TM.", "q": "Q.", "kt": "KT.", "tl": "TL.", "tuq": "TUQ."}
 SIGNING_AUTHORITIES = [
@@ -677,6 +680,17 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         elif row.to_state in ("issued", "cancelled"):
             self.activity_feedback(["mail.mail_activity_data_todo"])
 
+    def _tdkt_form_action(self):
+        """The window action that opens this document's form."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
     def _tdkt_reason_dialog(self, action, message=None):
         """The dialog asking the reason of ``action`` (and showing
         ``message``, e.g. what the move leaves unfinished)."""
@@ -856,7 +870,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         """The legal bases as printed: 'Căn cứ A; B; C.'"""
         self.ensure_one()
         bases = [
-            basis.strip().rstrip(";.").strip()
+            LEADING_CAN_CU.sub("", basis.strip()).rstrip(";.").strip()
             for basis in self.legal_basis_ids.mapped("name")
             if basis and basis.strip()
         ]

@@ -286,13 +286,7 @@ class TdktPlan(models.Model):
                     )
                 )
             review = Review.create({"plan_id": self.id, "period": period})
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "tdkt.plan.review",
-            "res_id": review.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return review._tdkt_form_action()
 
     def action_half_year_review(self):
         return self._open_review("half_year")
@@ -340,13 +334,7 @@ class TdktPlan(models.Model):
         plan.message_post(
             body=self.env._("Planned from %(plan)s.", plan=self.display_name)
         )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "tdkt.plan",
-            "res_id": plan.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return plan._tdkt_form_action()
 
     # --- navigation ---------------------------------------------------------------
     def action_open_tasks(self):

@@ -235,3 +235,24 @@ class TestOfficialDocumentMixin(TdktCommon):
             "PHỤ LỤC DANH SÁCH",
         ]
         self.assertInOrder(text, expected)
+
+    def test_legal_bases_never_double_can_cu(self):
+        document = self.new(
+            legal_basis_ids=[
+                (
+                    0,
+                    0,
+                    {
+                        "sequence": 1,
+                        "name": "Căn cứ Luật Thi đua, Khen thưởng năm 2022;",
+                    },
+                ),
+                (0, 0, {"sequence": 2, "name": "căn cứ Nghị định số 98/2023/NĐ-CP"}),
+                (0, 0, {"sequence": 3, "name": "Kế hoạch số 241/KH-UBND."}),
+            ]
+        )
+        self.assertEqual(
+            document._tdkt_print_legal_bases(),
+            "Căn cứ Luật Thi đua, Khen thưởng năm 2022; Nghị định số 98/2023/NĐ-CP; "
+            "Kế hoạch số 241/KH-UBND.",
+        )

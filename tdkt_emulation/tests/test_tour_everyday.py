@@ -11,35 +11,6 @@ from .tour_common import TdktTourCase
 
 @tagged("post_install", "-at_install")
 class TestTourEveryday(TdktTourCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        ref = cls.env.ref
-        cls.chief_employee = ref("tdkt_emulation.hr_employee_chief_demo")
-        Unit = cls.env["tdkt.unit"]
-        cls.unit_office = Unit.search(
-            [
-                (
-                    "department_ids",
-                    "in",
-                    ref("tdkt_emulation.hr_department_office_demo").ids,
-                )
-            ],
-            limit=1,
-        )
-        cls.unit_division = Unit.search(
-            [
-                (
-                    "department_ids",
-                    "in",
-                    ref("tdkt_emulation.hr_department_division1_demo").ids,
-                ),
-                ("id", "!=", cls.unit_office.id),
-            ],
-            limit=1,
-        )
-
     def make_issued_plan(self, name, tasks):
         plan = self.env["tdkt.plan"].create(
             {

@@ -15,24 +15,6 @@ from .tour_common import TdktTourCase
 
 @tagged("post_install", "-at_install")
 class TestTourJourneys(TdktTourCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        ref = cls.env.ref
-        cls.company = ref("base.main_company")
-        cls.chief_employee = ref("tdkt_emulation.hr_employee_chief_demo")
-        Unit = cls.env["tdkt.unit"]
-        office_department = ref("tdkt_emulation.hr_department_office_demo")
-        division = ref("tdkt_emulation.hr_department_division1_demo")
-        cls.unit_office = Unit.search(
-            [("department_ids", "in", office_department.ids)], limit=1
-        )
-        cls.unit_division = Unit.search(
-            [("department_ids", "in", division.ids), ("id", "!=", cls.unit_office.id)],
-            limit=1,
-        )
-
     def make_plan(self, name, tasks):
         return self.env["tdkt.plan"].create(
             {
