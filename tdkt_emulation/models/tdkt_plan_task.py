@@ -181,6 +181,19 @@ class TdktPlanTask(models.Model):
             return domain
         return ["!", "&", "&", *domain]
 
+    @api.model
+    def _my_unit_ids(self):
+        """Ids of the units the current user acts for (one query).
+
+        sudo: unit membership is read through employees and departments,
+        which a Staff user may not read; only ids of units come back.
+        """
+        return set(
+            self.env["tdkt.unit"]
+            .sudo()
+            ._search([("member_user_ids", "in", self.env.uid)])
+        )
+
     @api.depends("lead_unit_id", "cooperating_unit_ids", "user_ids")
     @api.depends_context("uid")
     def _compute_is_my_unit(self):
@@ -192,18 +205,12 @@ class TdktPlanTask(models.Model):
     def _search_is_my_unit(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Operation not supported."))
-        # sudo: unit membership is read through employees and departments,
-        # which a Staff user may not read; only ids of units come back.
-        units = (
-            self.env["tdkt.unit"]
-            .sudo()  # see above: membership is read through HR records
-            .search([("member_user_ids", "in", self.env.uid)])
-        )
+        units = list(self._my_unit_ids())
         domain = [
             "|",
             "|",
-            ("lead_unit_id", "in", units.ids),
-            ("cooperating_unit_ids", "in", units.ids),
+            ("lead_unit_id", "in", units),
+            ("cooperating_unit_ids", "in", units),
             ("user_ids", "in", self.env.uid),
         ]
         if (operator == "=") == value:
