@@ -10,3 +10,4 @@ from . import tdkt_plan_recipient
 from . import tdkt_plan_task
 from . import tdkt_plan_review
 from . import tdkt_plan_review_line
+from . import tdkt_plan_task_bus

@@ -10,3 +10,4 @@ from . import test_views
 from . import test_plan_printout
 from . import test_xlsx_reports
 from . import test_plan_review
+from . import test_bus_notification
