@@ -245,7 +245,7 @@ class Server:
             f"http://127.0.0.1:{self.args.port + 1}/websocket/health",
         }
         while time.monotonic() < deadline:
-            for url in list(pending):
+            for url in sorted(pending):
                 try:
                     if requests.get(url, timeout=5).ok:
                         pending.discard(url)
@@ -715,6 +715,42 @@ def lb_reload(topology):
     return fault
 
 
+def check_writes(registry, run_id, task_ids, clients, changes_before):
+    """Exactly once: every acknowledged write is there once, a cut one at most."""
+    notes, changes_after = snapshot(registry, task_ids)
+    counts = {}
+    for note in notes.values():
+        for token in TOKEN.findall(note):
+            if token.startswith(f"LT-{run_id}-"):
+                counts[token] = counts.get(token, 0) + 1
+    acked = set().union(*(c.notes_ok for c in clients))
+    cut = set().union(*(c.notes_cut for c in clients))
+    lost = sorted(token for token in acked if counts.get(token, 0) == 0)
+    doubled = sorted(token for token, count in counts.items() if count > 1)
+    unknown = sorted(token for token in counts if token not in acked | cut)
+    bad_changes = []
+    for client in clients:
+        for task_id in client.task_ids:
+            new = len(
+                changes_after.get(task_id, set()) - changes_before.get(task_id, set())
+            )
+            low = client.changes_ok.get(task_id, 0)
+            high = low + client.changes_cut.get(task_id, 0)
+            if not low <= new <= high:
+                bad_changes.append(
+                    f"task {task_id}: {new} changes, expected {low}..{high}"
+                )
+    return {
+        "acked": acked,
+        "cut": cut,
+        "counts": counts,
+        "lost": lost,
+        "doubled": doubled,
+        "unknown": unknown,
+        "bad_changes": bad_changes,
+    }
+
+
 def run_phase(
     args, registry, server, owned, name, n_clients, duration, fault=None, topology=None
 ):
@@ -752,29 +788,13 @@ def run_phase(
         time.sleep(1.5)  # backends report their statistics at most once a second
         probe.stop.set()
         probe.join(timeout=30)
-    notes, changes_after = snapshot(registry, task_ids)
-    counts = {}
-    for note in notes.values():
-        for token in TOKEN.findall(note):
-            if token.startswith(f"LT-{run_id}-"):
-                counts[token] = counts.get(token, 0) + 1
-    acked = set().union(*(c.notes_ok for c in clients))
-    cut = set().union(*(c.notes_cut for c in clients))
-    lost = sorted(token for token in acked if counts.get(token, 0) == 0)
-    doubled = sorted(token for token, count in counts.items() if count > 1)
-    unknown = sorted(token for token in counts if token not in acked | cut)
-    bad_changes = []
-    for client in clients:
-        for task_id in client.task_ids:
-            new = len(
-                changes_after.get(task_id, set()) - changes_before.get(task_id, set())
-            )
-            low = client.changes_ok.get(task_id, 0)
-            high = low + client.changes_cut.get(task_id, 0)
-            if not low <= new <= high:
-                bad_changes.append(
-                    f"task {task_id}: {new} changes, expected {low}..{high}"
-                )
+    outcome = check_writes(registry, run_id, task_ids, clients, changes_before)
+    acked, cut, counts = outcome["acked"], outcome["cut"], outcome["counts"]
+    lost, doubled, bad_changes = (
+        outcome["lost"],
+        outcome["doubled"],
+        outcome["bad_changes"],
+    )
     latencies = sorted(lat for c in clients for lat in c.latencies)
     errors = [error for c in clients for error in c.errors]
     # Live notifications: one per write of the watched user that was applied.
@@ -808,7 +828,7 @@ def run_phase(
         "notes_cut_applied": sum(1 for token in cut if counts.get(token)),
         "notes_lost": len(lost),
         "notes_doubled": len(doubled),
-        "notes_unexplained": len(unknown),
+        "notes_unexplained": len(outcome["unknown"]),
         "status_changes_acknowledged": sum(sum(c.changes_ok.values()) for c in clients),
         "status_changes_cut": sum(sum(c.changes_cut.values()) for c in clients),
         "status_changes_out_of_bounds": len(bad_changes),
@@ -997,10 +1017,13 @@ def run_topology(args, topology, registry, owned):
             )
             print("|---|---|---|---|---|---|---|---|")
             for r in capacity:
+                on_replica = (
+                    r["replica_transactions"] if "replica" in r["config"] else "-"
+                )
                 print(
                     f"| {r['config']} | {r['clients']} | {r['requests_per_s']} | "
                     f"{r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['errors']} | "
-                    f"{r.get('replica_transactions', 0) if 'replica' in r['config'] else '-'} |"
+                    f"{on_replica} |"
                 )
     finally:
         topology.down()

@@ -230,8 +230,8 @@ class Topology:
         return int(
             self.psql(
                 self.primary_port,
-                "SELECT coalesce(max(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)), 0)"
-                "::bigint FROM pg_stat_replication",
+                "SELECT coalesce(max(pg_wal_lsn_diff(pg_current_wal_lsn(),"
+                " replay_lsn)), 0)::bigint FROM pg_stat_replication",
             )
             or 0
         )
@@ -243,10 +243,8 @@ class Topology:
 
     def ensure_database(self):
         """Create the database on the primary (addon + demo) or update it."""
-        exists = self.psql(
-            self.primary_port,
-            f"SELECT 1 FROM pg_database WHERE datname = '{self.database}'",
-        )
+        names = self.psql(self.primary_port, "SELECT datname FROM pg_database")
+        exists = self.database in names.split()
         admin = self.write_admin_conf()
         command = [
             self.venv_python,
@@ -327,7 +325,7 @@ class Topology:
                 raise SystemExit(
                     f"node{index} stopped; see {self.state}/node{index}.log"
                 )
-            for url in list(pending):
+            for url in sorted(pending):
                 try:
                     if requests.get(url, timeout=5).ok:
                         pending.discard(url)

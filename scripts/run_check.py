@@ -56,7 +56,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", default=os.environ.get("DB_NAME", "tdkt"))
     parser.add_argument(
-        "--port", type=int, default=int(os.environ.get("HTTP_PORT", 8069))
+        "--port", type=int, default=int(os.environ.get("HTTP_PORT", "8069"))
     )
     parser.add_argument("--limit", type=int, default=5, help="limit_time_real, seconds")
     parser.add_argument("--log", default=str(PROJECT / ".state/run-check.log"))
@@ -118,8 +118,9 @@ def main():
         writer.start()
         started = time.monotonic()
         print(
-            f"run-check: a write is blocked on a row lock; limit_time_real={args.limit}s;"
-            " waiting for the reload (Odoo checks once a minute)",
+            "run-check: a write is blocked on a row lock; "
+            f"limit_time_real={args.limit}s; waiting for the reload "
+            "(Odoo checks once a minute)",
             flush=True,
         )
         log = Path(args.log)
