@@ -277,8 +277,14 @@ class Server:
 
 
 # --- clients -----------------------------------------------------------------------
+# Sessions survive the phases (they live in the shared filestore): each
+# client logs in once per run, a few at a time (a log-in hashes a password).
+SESSIONS = {}
+LOGIN_SLOTS = threading.Semaphore(4)
+
+
 class Client(threading.Thread):
-    def __init__(self, number, login, owned, server, run_id, stop_at, down):
+    def __init__(self, number, login, owned, server, run_id, go, down):
         super().__init__(daemon=True)
         self.number = number
         self.login = login
@@ -286,7 +292,9 @@ class Client(threading.Thread):
         self.task_ids = owned["task_ids"]
         self.server = server
         self.run_id = run_id
-        self.stop_at = stop_at
+        self.stop_at = time.monotonic() + 600  # log-in deadline; then the phase's
+        self.ready = threading.Event()  # logged in, states read
+        self.go = go  # the measured window starts
         self.down = down  # set during a fault (kill, restart, reload) and just after
         self.http = requests.Session()
         self.rng = random.Random(number)
@@ -377,12 +385,21 @@ class Client(threading.Thread):
 
     def run(self):
         try:
-            self.retrying(self.login_)
+            with LOGIN_SLOTS:
+                if self.login in SESSIONS:
+                    self.http.cookies.update(SESSIONS[self.login])
+                else:
+                    self.retrying(self.login_)
+                    SESSIONS[self.login] = self.http.cookies.copy()
             self.sync_states()
             self.latencies.clear()  # the log-in is not part of the daily mix
+            self.cut = 0
         except Exception as error:  # noqa: BLE001
             self.errors.append(f"start: {error}")
             return
+        finally:
+            self.ready.set()
+        self.go.wait()
         actions = (
             [self.read_kanban] * 4
             + [self.read_plan] * 2
@@ -761,12 +778,21 @@ def run_phase(
     with _odoo.environment(registry) as env:
         last_bus_id = env["bus.bus"]._bus_last_id()
     down = threading.Event()
-    start = time.monotonic()
-    stop_at = start + duration
+    go = threading.Event()
     clients = [
-        Client(number, login, owned[login], server, run_id, stop_at, down)
+        Client(number, login, owned[login], server, run_id, go, down)
         for number, login in enumerate(logins, start=1)
     ]
+    # Log in (once per run) and read the tasks' states before the window.
+    for client in clients:
+        client.start()
+    deadline = time.monotonic() + 600
+    for client in clients:
+        client.ready.wait(max(0, deadline - time.monotonic()))
+    start = time.monotonic()
+    stop_at = start + duration
+    for client in clients:
+        client.stop_at = stop_at
     watcher = Watcher(
         server, logins[0], owned[logins[0]]["task_ids"], last_bus_id, stop_at + 5
     )
@@ -774,8 +800,7 @@ def run_phase(
     watcher.start()
     if probe:
         probe.start()
-    for client in clients:
-        client.start()
+    go.set()
     extra = {}
     if fault is not None:
         time.sleep(max(0, start + duration / 2 - time.monotonic()))
@@ -1052,6 +1077,8 @@ def main(argv=None):
     )
     parser.add_argument("--capacity-duration", type=float, default=30)
     args = parser.parse_args(argv)
+    # The timeout around make load sends SIGTERM: still stop the servers.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     counts = [int(n) for n in args.capacity.split(",") if n]
     most = max([args.clients, *counts])
     if not 1 <= most <= 100 or not 5 <= args.duration <= 600:
