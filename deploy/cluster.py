@@ -286,7 +286,7 @@ class Topology:
             "GEVENT_PORT": str(gevent_port),
             "WORKERS": str(workers),
             "CRON_THREADS": str(self.cron_threads),
-            "LIMIT_REQUEST": ENV.get("LIMIT_REQUEST", "8192"),
+            "LIMIT_REQUEST": ENV.get("LIMIT_REQUEST", "256"),
             "LOGFILE": str(self.state / f"{name}.log"),
         }
         for key, value in values.items():
