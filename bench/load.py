@@ -210,7 +210,8 @@ class Server:
     def __init__(self, args):
         self.args = args
         self.database = args.database
-        self.websocket_url = f"ws://127.0.0.1:{args.port}/websocket"
+        # Without a proxy in front, /websocket is the gevent process's port.
+        self.websocket_url = f"ws://127.0.0.1:{args.port + 1}/websocket"
         self.process = None
         self.log = open(args.server_log, "ab")  # noqa: SIM115
 
@@ -527,7 +528,9 @@ class Watcher(threading.Thread):
             timeout=30,
         )
         response.raise_for_status()
-        origin = self.server.url("")
+        # Odoo serves a logged-in websocket only if Origin matches its Host.
+        origin = self.server.websocket_url.replace("ws://", "http://", 1)
+        origin = origin.removesuffix("/websocket")
         ws = websocket.create_connection(
             f"{self.server.websocket_url}?version={WEBSOCKET_VERSION}",
             cookie=f"session_id={http.cookies['session_id']}",
