@@ -811,6 +811,10 @@ def run_phase(
     for client in clients:
         client.join(timeout=duration + 180)
     elapsed = time.monotonic() - start
+    # Give the websocket 10 s more with the server up (after a kill it may
+    # have been down past the end of the phase): it reconnects and fetches
+    # what it missed, from its last notification.
+    watcher.until = max(watcher.until, time.monotonic() + 10)
     watcher.join(timeout=30)
     if probe:
         time.sleep(1.5)  # backends report their statistics at most once a second
