@@ -501,13 +501,13 @@ class Watcher(threading.Thread):
     client does, so nothing is missed.
     """
 
-    def __init__(self, server, login, task_ids, last_id, until):
+    def __init__(self, server, login, task_ids, last_id):
         super().__init__(daemon=True)
         self.server = server
         self.login = login
         self.task_ids = set(task_ids)
         self.last = last_id
-        self.until = until
+        self.done = threading.Event()  # set by the phase when it has checked
         self.seen = set()  # bus.bus ids of notifications about our tasks
         self.connects = 0
         self.error = None
@@ -547,7 +547,7 @@ class Watcher(threading.Thread):
 
     def run(self):
         ws = None
-        while time.monotonic() < self.until:
+        while not self.done.is_set():
             try:
                 if ws is None:
                     ws = self.connect()
@@ -771,6 +771,20 @@ def check_writes(registry, run_id, task_ids, clients, changes_before):
     }
 
 
+def finish(watcher, expected):
+    """Stop the websocket client once it has what it should, or after 15 s.
+
+    The server is up by now: after a kill, it may have been down past the
+    end of the phase; the client reconnects and fetches what it missed,
+    from its last notification.
+    """
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and len(watcher.seen) < expected:
+        time.sleep(0.2)
+    watcher.done.set()
+    watcher.join(timeout=30)
+
+
 def run_phase(
     args, registry, server, owned, name, n_clients, duration, fault=None, topology=None
 ):
@@ -796,9 +810,7 @@ def run_phase(
     stop_at = start + duration
     for client in clients:
         client.stop_at = stop_at
-    watcher = Watcher(
-        server, logins[0], owned[logins[0]]["task_ids"], last_bus_id, stop_at + 5
-    )
+    watcher = Watcher(server, logins[0], owned[logins[0]]["task_ids"], last_bus_id)
     probe = DatabaseProbe(topology, server.database) if topology else None
     watcher.start()
     if probe:
@@ -811,11 +823,9 @@ def run_phase(
     for client in clients:
         client.join(timeout=duration + 180)
     elapsed = time.monotonic() - start
-    # Give the websocket 10 s more with the server up (after a kill it may
-    # have been down past the end of the phase): it reconnects and fetches
-    # what it missed, from its last notification.
-    watcher.until = max(watcher.until, time.monotonic() + 10)
-    watcher.join(timeout=30)
+    first = clients[0]
+    notified_low = sum(first.changes_ok.values()) + len(first.notes_ok)
+    finish(watcher, notified_low)
     if probe:
         time.sleep(1.5)  # backends report their statistics at most once a second
         probe.stop.set()
@@ -830,8 +840,6 @@ def run_phase(
     latencies = sorted(lat for c in clients for lat in c.latencies)
     errors = [error for c in clients for error in c.errors]
     # Live notifications: one per write of the watched user that was applied.
-    first = clients[0]
-    notified_low = sum(first.changes_ok.values()) + len(first.notes_ok)
     notified_high = (
         notified_low + sum(first.changes_cut.values()) + len(first.notes_cut)
     )
