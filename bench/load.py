@@ -31,11 +31,15 @@ import threading
 import time
 from pathlib import Path
 
+import psycopg2
 import requests
+import websocket
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _odoo
 
+WEBSOCKET_VERSION = "18.0-3"  # bus.websocket.WebsocketConnectionHandler._VERSION
+NOTIFICATION = "tdkt.plan.task/updated"
 CLIENTS_PER_PLAN = 4
 TASKS_PER_CLIENT = 3
 PLAN_NAME = "Kế hoạch tải thử số {}"
@@ -63,6 +67,8 @@ PLAN_SPEC = {
     "task_done_count": {},
     "task_ids": {"fields": {"name": {}, "state": {}, "quarter": {}}, "limit": 40},
 }
+# Server-side errors of a request whose database connection was cut.
+CUT_ERRORS = {"psycopg2.OperationalError", "psycopg2.InterfaceError"}
 TOKEN = re.compile(r"LT-[0-9a-z]+-c\d+-\d+")
 
 
@@ -199,15 +205,20 @@ def snapshot(registry, task_ids):
 
 # --- server ------------------------------------------------------------------------
 class Server:
+    """One multi-worker Odoo (master, HTTP workers, gevent process)."""
+
     def __init__(self, args):
         self.args = args
+        self.database = args.database
+        # Without a proxy in front, /websocket is the gevent process's port.
+        self.websocket_url = f"ws://127.0.0.1:{args.port + 1}/websocket"
         self.process = None
         self.log = open(args.server_log, "ab")  # noqa: SIM115
 
     def start(self):
         command = [
             sys.executable,
-            str(Path(__file__).resolve().parent / "serve.py"),
+            str(Path(os.environ["ODOO_DIR"]) / "odoo-bin"),
             "-c",
             self.args.config,
             "-d",
@@ -229,17 +240,25 @@ class Server:
             command, stdout=self.log, stderr=self.log, start_new_session=True
         )
         deadline = time.monotonic() + 120
+        # The HTTP workers, and the gevent process that serves /websocket.
+        pending = {
+            self.url("/web/login"),
+            f"http://127.0.0.1:{self.args.port + 1}/websocket/health",
+        }
         while time.monotonic() < deadline:
-            try:
-                if requests.get(self.url("/web/login"), timeout=5).ok:
-                    return
-            except requests.RequestException:
-                pass
+            for url in sorted(pending):
+                try:
+                    if requests.get(url, timeout=5).ok:
+                        pending.discard(url)
+                except requests.RequestException:
+                    pass
+            if not pending:
+                return
             if self.process.poll() is not None:
                 raise SystemExit(f"the server stopped; see {self.args.server_log}")
             time.sleep(0.5)
         self.kill()
-        raise SystemExit("the server did not answer within 120 s")
+        raise SystemExit(f"the server did not answer within 120 s: {sorted(pending)}")
 
     def url(self, path):
         return f"http://127.0.0.1:{self.args.port}{path}"
@@ -259,8 +278,14 @@ class Server:
 
 
 # --- clients -----------------------------------------------------------------------
+# Sessions survive the phases (they live in the shared filestore): each
+# client logs in once per run, a few at a time (a log-in hashes a password).
+SESSIONS = {}
+LOGIN_SLOTS = threading.Semaphore(4)
+
+
 class Client(threading.Thread):
-    def __init__(self, number, login, owned, server, run_id, stop_at, down):
+    def __init__(self, number, login, owned, server, run_id, go, down):
         super().__init__(daemon=True)
         self.number = number
         self.login = login
@@ -268,8 +293,10 @@ class Client(threading.Thread):
         self.task_ids = owned["task_ids"]
         self.server = server
         self.run_id = run_id
-        self.stop_at = stop_at
-        self.down = down  # set while the server is being killed and restarted
+        self.stop_at = time.monotonic() + 600  # log-in deadline; then the phase's
+        self.ready = threading.Event()  # logged in, states read
+        self.go = go  # the measured window starts
+        self.down = down  # set during a fault (kill, restart, reload) and just after
         self.http = requests.Session()
         self.rng = random.Random(number)
         self.serial = itertools.count(1)
@@ -307,15 +334,19 @@ class Client(threading.Thread):
         except requests.Timeout as error:
             raise Cut() from error
         if response.status_code >= 500 and self.down.is_set():
+            # The balancer's 502/503: the node died under the request.
             raise Cut()
         elapsed = time.perf_counter() - start
         if response.status_code != 200:
             raise RuntimeError(f"HTTP {response.status_code} on {path}")
         body = response.json()
         if "error" in body:
-            raise RuntimeError(
-                body["error"].get("data", {}).get("message") or body["error"]
-            )
+            error = body["error"].get("data", {})
+            if self.down.is_set() and error.get("name") in CUT_ERRORS:
+                # The database connection of the request was cut (the replica
+                # restarting under a read): nothing was written.
+                raise Cut()
+            raise RuntimeError(error.get("message") or body["error"])
         self.latencies.append(elapsed)
         return body.get("result")
 
@@ -326,7 +357,7 @@ class Client(threading.Thread):
                 "jsonrpc": "2.0",
                 "method": "call",
                 "params": {
-                    "db": self.server.args.database,
+                    "db": self.server.database,
                     "login": self.login,
                     "password": self.login,
                 },
@@ -355,12 +386,21 @@ class Client(threading.Thread):
 
     def run(self):
         try:
-            self.retrying(self.login_)
+            with LOGIN_SLOTS:
+                if self.login in SESSIONS:
+                    self.http.cookies.update(SESSIONS[self.login])
+                else:
+                    self.retrying(self.login_)
+                    SESSIONS[self.login] = self.http.cookies.copy()
             self.sync_states()
             self.latencies.clear()  # the log-in is not part of the daily mix
+            self.cut = 0
         except Exception as error:  # noqa: BLE001
             self.errors.append(f"start: {error}")
             return
+        finally:
+            self.ready.set()
+        self.go.wait()
         actions = (
             [self.read_kanban] * 4
             + [self.read_plan] * 2
@@ -450,44 +490,253 @@ class Client(threading.Thread):
         self.notes_ok.add(token)
 
 
+# --- live notifications and the replica ------------------------------------------
+class Watcher(threading.Thread):
+    """The web client of one load user: a websocket, subscribed as it does.
+
+    It collects the bus notifications about its user's tasks
+    (tdkt.plan.task/updated, sent to the assignees' partners).  When its
+    websocket is cut (its node killed) it reconnects through the same URL
+    and subscribes again from the last notification it got, as the web
+    client does, so nothing is missed.
+    """
+
+    def __init__(self, server, login, task_ids, last_id):
+        super().__init__(daemon=True)
+        self.server = server
+        self.login = login
+        self.task_ids = set(task_ids)
+        self.last = last_id
+        self.done = threading.Event()  # set by the phase when it has checked
+        self.seen = set()  # bus.bus ids of notifications about our tasks
+        self.connects = 0
+        self.error = None
+
+    def connect(self):
+        http = requests.Session()
+        response = http.post(
+            self.server.url("/web/session/authenticate"),
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {
+                    "db": self.server.database,
+                    "login": self.login,
+                    "password": self.login,
+                },
+            },
+            timeout=30,
+        )
+        response.raise_for_status()
+        # Odoo serves a logged-in websocket only if Origin matches its Host.
+        origin = self.server.websocket_url.replace("ws://", "http://", 1)
+        origin = origin.removesuffix("/websocket")
+        ws = websocket.create_connection(
+            f"{self.server.websocket_url}?version={WEBSOCKET_VERSION}",
+            cookie=f"session_id={http.cookies['session_id']}",
+            origin=origin,
+            timeout=1,
+        )
+        ws.send(
+            json.dumps(
+                {"event_name": "subscribe", "data": {"channels": [], "last": self.last}}
+            )
+        )
+        self.connects += 1
+        return ws
+
+    def run(self):
+        ws = None
+        while not self.done.is_set():
+            try:
+                if ws is None:
+                    ws = self.connect()
+                frame = ws.recv()
+                if not frame:
+                    continue
+                for notification in json.loads(frame):
+                    self.last = max(self.last, notification["id"])
+                    message = notification["message"]
+                    if (
+                        message["type"] == NOTIFICATION
+                        and message["payload"].get("id") in self.task_ids
+                    ):
+                        self.seen.add(notification["id"])
+            except websocket.WebSocketTimeoutException:
+                continue
+            except Exception as error:  # noqa: BLE001 (cut: reconnect)
+                self.error = f"{type(error).__name__}: {error}"
+                if ws is not None:
+                    ws.close()
+                ws = None
+                time.sleep(0.5)
+        if ws is not None:
+            ws.close()
+
+
+class DatabaseProbe(threading.Thread):
+    """Samples the replica (and the primary) while a phase runs.
+
+    Counts the transactions of the load database on each server
+    (pg_stat_database, summed over the samples so that a restart's reset
+    of the standby's counters loses nothing) and how often a query of the
+    load database was active on the standby (pg_stat_activity).
+    """
+
+    QUERY = (
+        "SELECT (SELECT coalesce(sum(xact_commit + xact_rollback), 0)"
+        " FROM pg_stat_database WHERE datname = %(db)s)::bigint,"
+        " (SELECT count(*) FROM pg_stat_activity WHERE datname = %(db)s"
+        " AND state = 'active' AND pid <> pg_backend_pid())"
+    )
+
+    def __init__(self, topology, database):
+        super().__init__(daemon=True)
+        self.topology = topology
+        self.database = database
+        self.stop = threading.Event()
+        self.transactions = {"primary": 0, "replica": 0}
+        self.active_samples = 0
+        self.samples = 0
+        self.timeline = []  # (time, replica transactions so far)
+        self.fault_at = None
+
+    def _read(self, port):
+        with (
+            psycopg2.connect(
+                host="127.0.0.1",
+                port=port,
+                user="postgres",
+                dbname="postgres",
+                connect_timeout=2,
+            ) as cnx,
+            cnx.cursor() as cr,
+        ):
+            cr.execute(self.QUERY, {"db": self.database})
+            return cr.fetchone()
+
+    def run(self):
+        last = {}
+        ports = {"primary": self.topology.primary_port}
+        if self.topology.replica:
+            ports["replica"] = self.topology.replica_port
+        while True:
+            stopping = self.stop.wait(0.5)
+            for role, port in ports.items():
+                try:
+                    count, active = self._read(port)
+                except psycopg2.Error:
+                    continue  # the standby is restarting
+                previous = last.get(role)
+                if previous is not None:
+                    # A restarted standby starts its counters again.
+                    self.transactions[role] += (
+                        count - previous if count >= previous else count
+                    )
+                last[role] = count
+                if role == "replica":
+                    self.samples += 1
+                    self.active_samples += bool(active)
+                    self.timeline.append((time.monotonic(), self.transactions[role]))
+            if stopping:
+                return
+
+    def replica_after_fault(self):
+        """Replica transactions in the last third of the phase."""
+        if not self.timeline:
+            return 0
+        end = self.timeline[-1][0]
+        start = end - (end - self.timeline[0][0]) / 3
+        before = [count for moment, count in self.timeline if moment <= start]
+        return self.timeline[-1][1] - (before[-1] if before else 0)
+
+
 # --- phases and checks --------------------------------------------------------
-def run_phase(args, registry, server, owned, name, kill_at=None):
-    run_id = f"{int(time.time()):x}{name[0]}"
-    task_ids = [tid for value in owned.values() for tid in value["task_ids"]]
-    _notes, changes_before = snapshot(registry, task_ids)
-    down = threading.Event()
-    start = time.monotonic()
-    stop_at = start + args.duration
-    clients = [
-        Client(number, login, owned[login], server, run_id, stop_at, down)
-        for number, login in enumerate(sorted(owned), start=1)
-    ]
-    for client in clients:
-        client.start()
-    downtime = 0.0
-    in_flight = 0
-    if kill_at is not None:
-        time.sleep(max(0, start + kill_at - time.monotonic()))
-        # Kill while writes are on the wire, so that their fate is tested too.
-        deadline = time.monotonic() + 5
-        while time.monotonic() < deadline and sum(c.writing for c in clients) < 2:
-            time.sleep(0.005)
-        in_flight = sum(c.writing for c in clients)
+def wait_for_writes(clients, seconds=5):
+    """Return when at least two writes are on the wire (or after a while)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and sum(c.writing for c in clients) < 2:
+        time.sleep(0.005)
+    return sum(c.writing for c in clients)
+
+
+def server_kill(server):
+    """Single node: SIGKILL the whole server half-way and restart it."""
+
+    def fault(clients, down):
+        in_flight = wait_for_writes(clients)
         down.set()
         killed = time.monotonic()
         server.kill()
-        print(
-            f"  killed the server (SIGKILL to master and workers) at {kill_at:.0f} s",
-            flush=True,
-        )
+        print("  killed the server (SIGKILL to master, workers, gevent)", flush=True)
         time.sleep(2)
         server.start()
         downtime = time.monotonic() - killed
         down.clear()
         print(f"  restarted; the server was down {downtime:.1f} s", flush=True)
-    for client in clients:
-        client.join(timeout=args.duration + 180)
-    elapsed = time.monotonic() - start
+        return {
+            "writes_in_flight_at_fault": in_flight,
+            "downtime_s": round(downtime, 1),
+        }
+
+    return fault
+
+
+def node_kill(topology, phase_duration):
+    """Topology: SIGKILL node2 half-way; it comes back at three quarters."""
+
+    def fault(clients, down):
+        in_flight = wait_for_writes(clients)
+        down.set()
+        topology.kill_node(2)
+        print("  killed node2 (SIGKILL to master, workers, gevent)", flush=True)
+        time.sleep(3)  # the balancer's health check marks it down in 2 s
+        down.clear()
+        time.sleep(max(0, phase_duration / 4 - 3))
+        started = time.monotonic()
+        topology.start_node(2)
+        print(
+            f"  node2 back, serving after {time.monotonic() - started:.1f} s",
+            flush=True,
+        )
+        return {"writes_in_flight_at_fault": in_flight}
+
+    return fault
+
+
+def replica_restart(topology):
+    def fault(clients, down):
+        in_flight = wait_for_writes(clients)
+        down.set()
+        started = time.monotonic()
+        topology.restart_replica()
+        print(
+            f"  restarted the replica (pg_ctl restart -m fast) in "
+            f"{time.monotonic() - started:.1f} s",
+            flush=True,
+        )
+        time.sleep(2)
+        down.clear()
+        return {"writes_in_flight_at_fault": in_flight}
+
+    return fault
+
+
+def lb_reload(topology):
+    def fault(clients, down):
+        in_flight = wait_for_writes(clients)
+        down.set()
+        topology.reload_lb()
+        print("  reloaded HAProxy (SIGUSR2 to its master)", flush=True)
+        time.sleep(2)
+        down.clear()
+        return {"writes_in_flight_at_fault": in_flight}
+
+    return fault
+
+
+def check_writes(registry, run_id, task_ids, clients, changes_before):
+    """Exactly once: every acknowledged write is there once, a cut one at most."""
     notes, changes_after = snapshot(registry, task_ids)
     counts = {}
     for note in notes.values():
@@ -511,8 +760,90 @@ def run_phase(args, registry, server, owned, name, kill_at=None):
                 bad_changes.append(
                     f"task {task_id}: {new} changes, expected {low}..{high}"
                 )
+    return {
+        "acked": acked,
+        "cut": cut,
+        "counts": counts,
+        "lost": lost,
+        "doubled": doubled,
+        "unknown": unknown,
+        "bad_changes": bad_changes,
+    }
+
+
+def finish(watcher, expected):
+    """Stop the websocket client once it has what it should, or after 15 s.
+
+    The server is up by now: after a kill, it may have been down past the
+    end of the phase; the client reconnects and fetches what it missed,
+    from its last notification.
+    """
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and len(watcher.seen) < expected:
+        time.sleep(0.2)
+    watcher.done.set()
+    watcher.join(timeout=30)
+
+
+def run_phase(
+    args, registry, server, owned, name, n_clients, duration, fault=None, topology=None
+):
+    run_id = f"{int(time.time()):x}{len(name)}"
+    logins = sorted(owned)[:n_clients]
+    task_ids = [tid for login in logins for tid in owned[login]["task_ids"]]
+    _notes, changes_before = snapshot(registry, task_ids)
+    with _odoo.environment(registry) as env:
+        last_bus_id = env["bus.bus"]._bus_last_id()
+    down = threading.Event()
+    go = threading.Event()
+    clients = [
+        Client(number, login, owned[login], server, run_id, go, down)
+        for number, login in enumerate(logins, start=1)
+    ]
+    # Log in (once per run) and read the tasks' states before the window.
+    for client in clients:
+        client.start()
+    deadline = time.monotonic() + 600
+    for client in clients:
+        client.ready.wait(max(0, deadline - time.monotonic()))
+    start = time.monotonic()
+    stop_at = start + duration
+    for client in clients:
+        client.stop_at = stop_at
+    watcher = Watcher(server, logins[0], owned[logins[0]]["task_ids"], last_bus_id)
+    probe = DatabaseProbe(topology, server.database) if topology else None
+    watcher.start()
+    if probe:
+        probe.start()
+    go.set()
+    extra = {}
+    if fault is not None:
+        time.sleep(max(0, start + duration / 2 - time.monotonic()))
+        extra = fault(clients, down) or {}
+    for client in clients:
+        client.join(timeout=duration + 180)
+    elapsed = time.monotonic() - start
+    first = clients[0]
+    notified_low = sum(first.changes_ok.values()) + len(first.notes_ok)
+    finish(watcher, notified_low)
+    if probe:
+        time.sleep(1.5)  # backends report their statistics at most once a second
+        probe.stop.set()
+        probe.join(timeout=30)
+    outcome = check_writes(registry, run_id, task_ids, clients, changes_before)
+    acked, cut, counts = outcome["acked"], outcome["cut"], outcome["counts"]
+    lost, doubled, bad_changes = (
+        outcome["lost"],
+        outcome["doubled"],
+        outcome["bad_changes"],
+    )
     latencies = sorted(lat for c in clients for lat in c.latencies)
     errors = [error for c in clients for error in c.errors]
+    # Live notifications: one per write of the watched user that was applied.
+    notified_high = (
+        notified_low + sum(first.changes_cut.values()) + len(first.notes_cut)
+    )
+    notified = len(watcher.seen)
 
     def percentile(q):
         if not latencies:
@@ -526,8 +857,8 @@ def run_phase(args, registry, server, owned, name, kill_at=None):
         "requests": len(latencies),
         "requests_per_s": round(len(latencies) / elapsed, 1),
         "errors": len(errors),
-        "cut_by_kill": sum(c.cut for c in clients),
-        "writes_in_flight_at_kill": in_flight,
+        "requests_cut": sum(c.cut for c in clients),
+        "writes_in_flight_at_fault": extra.get("writes_in_flight_at_fault", 0),
         "p50_ms": round(percentile(0.50)),
         "p95_ms": round(percentile(0.95)),
         "p99_ms": round(percentile(0.99)),
@@ -537,12 +868,25 @@ def run_phase(args, registry, server, owned, name, kill_at=None):
         "notes_cut_applied": sum(1 for token in cut if counts.get(token)),
         "notes_lost": len(lost),
         "notes_doubled": len(doubled),
-        "notes_unexplained": len(unknown),
+        "notes_unexplained": len(outcome["unknown"]),
         "status_changes_acknowledged": sum(sum(c.changes_ok.values()) for c in clients),
         "status_changes_cut": sum(sum(c.changes_cut.values()) for c in clients),
         "status_changes_out_of_bounds": len(bad_changes),
-        "downtime_s": round(downtime, 1),
+        "live_notifications": notified,
+        "live_notifications_expected": f"{notified_low}..{notified_high}",
+        "live_notifications_ok": notified_low <= notified <= notified_high,
+        "websocket_connects": watcher.connects,
     }
+    if "downtime_s" in extra:
+        result["downtime_s"] = extra["downtime_s"]
+    if probe:
+        result["primary_transactions"] = probe.transactions["primary"]
+        result["replica_transactions"] = probe.transactions["replica"]
+        result["replica_transactions_last_third"] = probe.replica_after_fault()
+        result["replica_active_samples"] = f"{probe.active_samples}/{probe.samples}"
+        result["replica_used"] = (
+            not topology.replica or probe.transactions["replica"] > 0
+        )
     kinds = {}
     for error in errors:
         kinds[error[:100]] = kinds.get(error[:100], 0) + 1
@@ -550,24 +894,65 @@ def run_phase(args, registry, server, owned, name, kill_at=None):
         print(f"    ! {count} x {kind}", flush=True)
     for line in lost[:5] + doubled[:5] + bad_changes[:5]:
         print(f"    ! {line}", flush=True)
+    if not result["live_notifications_ok"]:
+        print(
+            f"    ! live notifications: {notified}, expected {notified_low}.."
+            f"{notified_high} (last websocket error: {watcher.error})",
+            flush=True,
+        )
+    print(
+        f"    {result['requests']} requests, {result['requests_per_s']}/s, "
+        f"{result['errors']} errors, {result['requests_cut']} cut, p95 "
+        f"{result['p95_ms']} ms",
+        flush=True,
+    )
     return result
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-c", "--config", required=True)
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--port", type=int, default=8291)
-    parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--duration", type=float, default=60, help="seconds per phase")
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--server-log", default="/tmp/tdkt-load-server.log")
-    parser.add_argument("--json", help="also write the results to this file")
-    args = parser.parse_args(argv)
-    if not 1 <= args.clients <= 100 or not 5 <= args.duration <= 600:
-        parser.error("1..100 clients and 5..600 seconds per phase")
-    registry = _odoo.init(args.config, args.database)
-    owned = prepare(registry, args.clients)
+def failed(result):
+    return bool(
+        result["errors"]
+        or result["notes_lost"]
+        or result["notes_doubled"]
+        or result["notes_unexplained"]
+        or result["status_changes_out_of_bounds"]
+        or not result["live_notifications_ok"]
+        or not result.get("replica_used", True)
+    )
+
+
+def print_table(results, keys=None):
+    keys = keys or [key for key in results[0] if key != "phase"]
+    width = max(len(k) for k in keys)
+    cell = max(10, *(len(str(r["phase"])) for r in results))
+    print()
+    print(
+        f"| {'':{width}} | "
+        + " | ".join(f"{r['phase']:>{cell}}" for r in results)
+        + " |"
+    )
+    print(f"|{'-' * (width + 2)}|" + "|".join("-" * (cell + 2) for _ in results) + "|")
+    for key in keys:
+        print(
+            f"| {key:{width}} | "
+            + " | ".join(f"{r.get(key, '')!s:>{cell}}" for r in results)
+            + " |"
+        )
+
+
+class ClusterTarget:
+    """What the clients talk to in the topology: the balancer."""
+
+    def __init__(self, topology):
+        self.topology = topology
+        self.database = topology.database
+        self.websocket_url = f"ws://127.0.0.1:{topology.lb_port}/websocket"
+
+    def url(self, path):
+        return self.topology.url(path)
+
+
+def run_single(args, registry, owned):
     server = Server(args)
     results = []
     try:
@@ -578,37 +963,175 @@ def main(argv=None):
             flush=True,
         )
         print("- normal run", flush=True)
-        results.append(run_phase(args, registry, server, owned, "normal"))
+        results.append(
+            run_phase(
+                args, registry, server, owned, "normal", args.clients, args.duration
+            )
+        )
         print("- fault run", flush=True)
         results.append(
-            run_phase(args, registry, server, owned, "kill", kill_at=args.duration / 2)
+            run_phase(
+                args,
+                registry,
+                server,
+                owned,
+                "kill",
+                args.clients,
+                args.duration,
+                fault=server_kill(server),
+            )
         )
     finally:
         server.stop()
-    keys = list(results[0])
-    width = max(len(k) for k in keys)
-    print()
-    print(f"| {'':{width}} | " + " | ".join(f"{r['phase']:>8}" for r in results) + " |")
-    print(f"|{'-' * (width + 2)}|" + "|".join("-" * 10 for _ in results) + "|")
-    for key in keys[1:]:
+    print_table(results)
+    return results
+
+
+CAPACITY_CONFIGS = [
+    ("1 node × 2 workers", 1, False),
+    ("2 nodes × 2 workers", 2, False),
+    ("2 nodes + replica", 2, True),
+]
+
+
+def run_topology(args, topology, registry, owned):
+    target = ClusterTarget(topology)
+    results, capacity = [], []
+    try:
+        topology.up(database=False)
         print(
-            f"| {key:{width}} | " + " | ".join(f"{r[key]!s:>8}" for r in results) + " |"
+            f"Topology load: {args.clients} clients, 2 nodes × {topology.workers} "
+            f"workers, replica, HAProxy on 127.0.0.1:{topology.lb_port}, "
+            f"{args.duration:.0f} s per phase",
+            flush=True,
         )
+        phases = [
+            ("normal", None),
+            ("node killed", node_kill(topology, args.duration)),
+            ("replica restarted", replica_restart(topology)),
+            ("balancer reloaded", lb_reload(topology)),
+        ]
+        for name, fault in phases:
+            print(f"- {name}", flush=True)
+            results.append(
+                run_phase(
+                    args,
+                    registry,
+                    target,
+                    owned,
+                    name,
+                    args.clients,
+                    args.duration,
+                    fault=fault,
+                    topology=topology,
+                )
+            )
+        print_table(results)
+        counts = [int(n) for n in args.capacity.split(",") if n]
+        if counts:
+            print(
+                f"\nCapacity: the daily mix, {args.capacity_duration:.0f} s per cell",
+                flush=True,
+            )
+            for label, nodes, replica in CAPACITY_CONFIGS:
+                topology.down(postgres=False)
+                topology.nodes, topology.replica = nodes, replica
+                topology.up(database=False)
+                for n in counts:
+                    print(f"- {label}, {n} clients", flush=True)
+                    result = run_phase(
+                        args,
+                        registry,
+                        target,
+                        owned,
+                        f"{label}, {n} clients",
+                        n,
+                        args.capacity_duration,
+                        topology=topology,
+                    )
+                    result["config"] = label
+                    capacity.append(result)
+            print(
+                "\n| configuration | clients | requests/s | p50 ms | p95 ms | p99 ms "
+                "| errors | replica transactions |"
+            )
+            print("|---|---|---|---|---|---|---|---|")
+            for r in capacity:
+                on_replica = (
+                    r["replica_transactions"] if "replica" in r["config"] else "-"
+                )
+                print(
+                    f"| {r['config']} | {r['clients']} | {r['requests_per_s']} | "
+                    f"{r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['errors']} | "
+                    f"{on_replica} |"
+                )
+    finally:
+        topology.down()
+    return results + capacity
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-c", "--config", help="Odoo configuration (single node)")
+    parser.add_argument("-d", "--database", required=True)
+    parser.add_argument("--port", type=int, default=8291)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--duration", type=float, default=60, help="seconds per phase")
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--server-log", default="/tmp/tdkt-load-server.log")
+    parser.add_argument("--json", help="also write the results to this file")
+    parser.add_argument(
+        "--topology",
+        action="store_true",
+        help="run against deploy/cluster.py's topology (2 nodes, replica, HAProxy)",
+    )
+    parser.add_argument(
+        "--capacity",
+        default="",
+        help="topology: client counts of the capacity table, e.g. 20,50,100",
+    )
+    parser.add_argument("--capacity-duration", type=float, default=30)
+    args = parser.parse_args(argv)
+    # The timeout around make load sends SIGTERM: still stop the servers.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    counts = [int(n) for n in args.capacity.split(",") if n]
+    most = max([args.clients, *counts])
+    if not 1 <= most <= 100 or not 5 <= args.duration <= 600:
+        parser.error("1..100 clients and 5..600 seconds per phase")
+    if args.topology:
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "deploy"))
+        import cluster
+
+        topology = cluster.Topology(
+            nodes=2,
+            workers=args.workers,
+            replica=True,
+            cron_threads=0,
+            log=lambda line: print(line, flush=True),
+        )
+        topology.database = args.database
+        topology.start_primary()
+        topology.ensure_database()
+        registry = _odoo.init(str(topology.write_admin_conf()), args.database)
+        owned = prepare(registry, most)
+        results = run_topology(args, topology, registry, owned)
+    else:
+        if not args.config:
+            parser.error("--config is needed without --topology")
+        registry = _odoo.init(args.config, args.database)
+        owned = prepare(registry, args.clients)
+        results = run_single(args, registry, owned)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
-    failed = any(
-        r["errors"]
-        or r["notes_lost"]
-        or r["notes_doubled"]
-        or r["notes_unexplained"]
-        or r["status_changes_out_of_bounds"]
-        for r in results
-    )
+    bad = [r["phase"] for r in results if failed(r)]
     print(
         "\nRESULT:",
-        "FAILED" if failed else "OK: no error, nothing lost or applied twice",
+        f"FAILED in {', '.join(bad)}"
+        if bad
+        else "OK: no error, nothing lost or "
+        "applied twice, every live notification received",
     )
-    return 1 if failed else 0
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":

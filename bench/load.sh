@@ -4,11 +4,25 @@
 # multi-worker server on 127.0.0.1.  LOAD_DB (default tdkt_load), LOAD_PORT
 # (default HTTP_PORT + 20; the next port is the gevent port), LOAD_CLIENTS
 # (20), LOAD_DURATION (60 s per phase), LOAD_WORKERS (4) can be set.
+# TOPOLOGY=1 (make load-cluster): the same load against the topology of
+# deploy/ (2 nodes, a hot standby, HAProxy; see deploy/cluster.sh for its
+# ports) with its fault phases, then the capacity table for LOAD_CAPACITY
+# clients (20,50,100; empty: none), LOAD_CAPACITY_DURATION (30 s) per cell.
 set -euo pipefail
 source "$(dirname "$0")/../scripts/env.sh"
 bash "$PROJECT_DIR/scripts/setup.sh"
 ODOO=$(odoo_dir)
 LOAD_DB=${LOAD_DB:-tdkt_load}
+if [ -n "${TOPOLOGY:-}" ]; then
+    source "$PROJECT_DIR/deploy/cluster.sh"
+    topology_env
+    export PYTHONPATH=$ODOO
+    exec timeout 3000 "$VENV/bin/python" "$PROJECT_DIR/bench/load.py" --topology \
+        -d "$CLUSTER_DB" --clients "${LOAD_CLIENTS:-20}" \
+        --duration "${LOAD_DURATION:-40}" --workers "${LOAD_WORKERS:-2}" \
+        --capacity "${LOAD_CAPACITY-20,50,100}" \
+        --capacity-duration "${LOAD_CAPACITY_DURATION:-30}" "$@"
+fi
 LOAD_PORT=${LOAD_PORT:-$((HTTP_PORT + 20))}
 if ! psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$LOAD_DB'" | grep -q 1; then
     log "creating the load database $LOAD_DB (tdkt_emulation + demo)"

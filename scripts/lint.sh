@@ -6,8 +6,8 @@ cd "$PROJECT_DIR"
 [ -x "$VENV/bin/ruff" ] || bash scripts/setup.sh
 status=0
 run() { log "$*"; "$@" || status=1; }
-run "$VENV/bin/ruff" check tdkt_emulation scripts bench
-run "$VENV/bin/ruff" format --check --diff tdkt_emulation scripts bench
+run "$VENV/bin/ruff" check tdkt_emulation scripts bench deploy
+run "$VENV/bin/ruff" format --check --diff tdkt_emulation scripts bench deploy
 run "$VENV/bin/pylint" --rcfile=.pylintrc tdkt_emulation
 run "$VENV/bin/oca-checks-odoo-module" tdkt_emulation/__manifest__.py
 po_files=(tdkt_emulation/i18n/*.po*)

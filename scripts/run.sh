@@ -25,4 +25,10 @@ cat <<MSG
   Stop with Ctrl+C.
 
 MSG
+# The threaded server reloads itself (os.execve) after a request exceeded
+# limit_time_real, with argv[0] = "python3.11": Python then finds its prefix
+# from the first python3.11 on PATH.  With the virtualenv first on PATH that
+# is the venv's own interpreter, not the system's (which has no babel, no
+# odoo dependencies at all).
+export VIRTUAL_ENV=$VENV PATH=$VENV/bin:$PATH
 exec "${odoo_bin[@]}" --db-filter="^${DB_NAME}\$" "$@"

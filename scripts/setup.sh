@@ -35,10 +35,19 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     }
     pip_install 'setuptools<70' wheel
     pip_install -r "$ODOO/requirements.txt"
+    # After Odoo's: the project's pins (zope.* for gevent) replace what
+    # gevent pulled in unpinned.
     pip_install -r "$PROJECT_DIR/requirements.txt"
     # The OCA wheel pins the 'odoo' distribution, which is not on PyPI: Odoo
     # comes from the source tree above, so its dependencies are skipped.
     pip_install --no-deps 'odoo-addon-report_xlsx>=18.0,<18.1'
+    # The gevent process of odoo-bin --workers (websocket, bus) loads gevent's
+    # plugins through pkg_resources: fail here rather than at its start.
+    if ! (cd / && env -u PYTHONPATH "$VENV/bin/python" -c 'import pkg_resources
+for ep in pkg_resources.iter_entry_points("gevent.plugins.monkey.will_patch_all"):
+    ep.load()'); then
+        log "gevent's plugins do not load in $VENV (see requirements.txt)"; exit 1
+    fi
     echo "$want" > "$stamp"
 fi
 

@@ -16,3 +16,4 @@ from . import test_concurrent_numbering
 from . import test_document_rpc
 from . import test_plan_task_everyday
 from . import test_tour_everyday
+from . import test_bus_notification
