@@ -13,4 +13,3 @@ from . import tdkt_plan
 from . import tdkt_plan_task
 from . import tdkt_plan_review
 from . import tdkt_plan_review_line
-from . import tdkt_plan_task_bus

@@ -13,6 +13,10 @@ PROGRESS_FIELDS = {"state", "result_note", "not_applicable_reason", "user_ids"}
 COMPLETION_FIELDS = {"done_date", "done_by_id"}
 # Tasks can be overdue only once their plan is issued.
 OVERDUE_PLAN_STATES = ("issued", "closed")
+# A change to one of these fields moves or redraws the task's kanban card:
+# the assigned users' web clients are told (bus notification).
+CARD_FIELDS = {"state", "quarter", "name", "user_ids", "date_deadline", "result_note"}
+CARD_NOTIFICATION = "tdkt.plan.task/updated"
 QUARTER_END = {"1": (3, 31), "2": (6, 30), "3": (9, 30), "4": (12, 31)}
 
 
@@ -335,10 +339,43 @@ class TdktPlanTask(models.Model):
         if moved and "row_number" not in vals:
             # A task moved to another quarter goes to the end of that quarter.
             vals = dict(vals, row_number=10**6)
+        # sudo: the assignees' partners are only read to address the live
+        # update (before the change too: an unassigned user's card must go).
+        notify = CARD_FIELDS & set(vals)
+        before = (
+            {task.id: task.sudo().user_ids.partner_id for task in self}
+            if notify
+            else {}
+        )
         result = super().write(vals)
         if {"quarter", "row_number", "plan_id"} & set(vals):
             (self | old_plans.task_ids)._renumber()
+        if notify:
+            self._notify_assignees(before)
         return result
+
+    def _notify_assignees(self, before=None):
+        """Live update of the kanban: tell the assigned users a task changed.
+
+        The bus notification goes to the partner of every user assigned to
+        the task. The web client subscribes to its user's partner channel on
+        every websocket (bus's ir.websocket), so whatever node of the cluster
+        serves the write, the gevent process that holds the user's websocket
+        gets it through PostgreSQL's NOTIFY.
+        """
+        for task in self:
+            partners = task.sudo().user_ids.partner_id  # see write()
+            if before:
+                partners |= before.get(task.id, partners.browse())
+            partners._bus_send(
+                CARD_NOTIFICATION,
+                {
+                    "id": task.id,
+                    "plan_id": task.plan_id.id,
+                    "state": task.state,
+                    "quarter": task.quarter,
+                },
+            )
 
     def _completion_message(self):
         return self.env._(
