@@ -123,6 +123,15 @@ class TdktPlanTask(models.Model):
         search="_search_is_current_quarter",
     )
     color = fields.Integer()
+    movement_ids = fields.Many2many(
+        "tdkt.movement",
+        "tdkt_movement_plan_task_rel",
+        "task_id",
+        "movement_id",
+        string="Movements",
+        readonly=True,
+        help="Emulation movements that fulfil this task; launching them completes it.",
+    )
 
     # --- computes ---------------------------------------------------------------
     @api.depends("quarter", "plan_id.year")

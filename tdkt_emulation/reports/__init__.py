@@ -1,2 +1,3 @@
 from . import tdkt_plan_task_xlsx
 from . import tdkt_plan_progress_xlsx
+from . import tdkt_registration_rollup_xlsx

@@ -14,3 +14,12 @@ from . import test_official_document_mixin
 from . import test_document_lifecycle
 from . import test_concurrent_numbering
 from . import test_document_rpc
+from . import test_award_catalogue
+from . import test_movement
+from . import test_registration
+from . import test_registration_access
+from . import test_demo_movement
+from . import test_registration_xlsx
+from . import test_registration_import
+from . import test_registration_tour
+from . import test_registration_query_budget

@@ -1,1 +1,2 @@
 from . import tdkt_document_reason_wizard
+from . import tdkt_registration_import
