@@ -79,7 +79,7 @@ def main(url, output, login="office", db=None):
             call("Network.enable")
             call("Network.setCookie", name="session_id", value=sid, url=base)
             call("Page.navigate", url=base + url)
-            time.sleep(8)
+            time.sleep(float(os.environ.get("SCREENSHOT_WAIT", "8")))
             shot = call("Page.captureScreenshot", format="png")
             with open(output, "wb") as file:
                 file.write(base64.b64decode(shot["data"]))
