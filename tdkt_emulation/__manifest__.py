@@ -22,6 +22,7 @@
         "reports/tdkt_plan_xlsx_reports.xml",
         "reports/tdkt_movement_report.xml",
         "reports/tdkt_registration_report.xml",
+        "reports/tdkt_registration_rollup_report.xml",
         "views/tdkt_unit_views.xml",
         "views/tdkt_plan_task_views.xml",
         "views/tdkt_plan_views.xml",

@@ -1,11 +1,18 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .tdkt_official_document_mixin import (
     GROUP_OFFICE,
+    NBSP,
     TdktOfficialDocumentMixin,
     Transition,
 )
+
+GROUP_COUNCIL = "tdkt_emulation.group_tdkt_council"
+# Registrations the roll-up counts: sent to the Office and not returned.
+ROLLUP_STATES = ("submitted", "accepted")
 
 MOVEMENT_KINDS = [
     ("regular", "Regular (yearly)"),
@@ -286,3 +293,80 @@ class TdktMovement(models.Model):
                 f"{self.proposal_deadline.strftime('%d/%m/%Y')}."
             )
         return lines
+
+    # --- the Office's roll-up -------------------------------------------------------
+    def _tdkt_check_rollup_access(self):
+        user = self.env.user
+        if not (
+            self.env.su or user.has_group(GROUP_OFFICE) or user.has_group(GROUP_COUNCIL)
+        ):
+            raise AccessError(
+                self.env._("Only the Office and the Council see the roll-up.")
+            )
+        self.check_access("read")
+
+    def _tdkt_rollup_counts(self):
+        """{(award, unit): count} of the individual lines and collective
+        titles registered (submitted or accepted), in two grouped queries."""
+        self.ensure_one()
+        counts = defaultdict(int)
+        for award, unit, count in self.env["tdkt.registration.line"]._read_group(
+            [("movement_id", "=", self.id), ("state", "in", ROLLUP_STATES)],
+            ["award_type_id", "unit_id"],
+            ["__count"],
+        ):
+            counts[(award, unit)] += count
+        for award, unit, count in self.env["tdkt.registration"]._read_group(
+            [
+                ("movement_id", "=", self.id),
+                ("state", "in", ROLLUP_STATES),
+                ("collective_award_type_id", "!=", False),
+            ],
+            ["collective_award_type_id", "unit_id"],
+            ["__count"],
+        ):
+            counts[(award, unit)] += count
+        return counts
+
+    def _tdkt_rollup_table(self):
+        """(units, rows): rows are (award, counts per unit, total), in the
+        movement's order of titles."""
+        self.ensure_one()
+        counts = self._tdkt_rollup_counts()
+        units = self._tdkt_scope_units() | self.env["tdkt.unit"].browse(
+            {unit.id for _award, unit in counts}
+        )
+        units = units.sorted(lambda u: (u.sequence, u.name, u.id))
+        rows = []
+        for title in self.title_ids:
+            values = [counts.get((title.award_type_id, unit), 0) for unit in units]
+            rows.append((title.award_type_id, values, sum(values)))
+        return units, rows
+
+    # The roll-up prints in the official frame under the movement, as the
+    # Office's own table: no number of the register, today's date, no mark
+    # of draft, signed by whoever made it.
+    def _tdkt_print_rollup(self):
+        return bool(self.env.context.get("tdkt_print_rollup"))
+
+    def _tdkt_print_number(self):
+        return "" if self._tdkt_print_rollup() else super()._tdkt_print_number()
+
+    def _tdkt_print_date(self):
+        if not self._tdkt_print_rollup():
+            return super()._tdkt_print_date()
+        day = fields.Date.context_today(self)
+        month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+        place = self.place or NBSP * 10
+        return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+    def _tdkt_print_is_draft(self):
+        return False if self._tdkt_print_rollup() else super()._tdkt_print_is_draft()
+
+    def _tdkt_print_recipients(self):
+        return [] if self._tdkt_print_rollup() else super()._tdkt_print_recipients()
+
+    def _tdkt_print_signers(self):
+        if not self._tdkt_print_rollup():
+            return super()._tdkt_print_signers()
+        return [("", "NGƯỜI TỔNG HỢP", self.env.user.name or "")]

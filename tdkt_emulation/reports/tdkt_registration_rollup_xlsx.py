@@ -1,12 +1,7 @@
-from collections import defaultdict
-
 from odoo import models
-from odoo.exceptions import AccessError
 
 from .tdkt_plan_task_xlsx import _styles, _write_header
 
-# Registrations the roll-up counts: sent to the Office and not returned.
-COUNTED_STATES = ("submitted", "accepted")
 STATE_LABELS = {
     "draft": "Dự thảo",
     "submitted": "Đã gửi",
@@ -23,38 +18,8 @@ class ReportTdktRegistrationRollupXlsx(models.AbstractModel):
     _inherit = "report.report_xlsx.abstract"
     _description = "Registration Roll-up Workbook (XLSX)"
 
-    def _rollup(self, movement):
-        """{(award, unit): count} of the lines and collective titles counted,
-        in two grouped queries."""
-        counts = defaultdict(int)
-        for award, unit, count in self.env["tdkt.registration.line"]._read_group(
-            [("movement_id", "=", movement.id), ("state", "in", COUNTED_STATES)],
-            ["award_type_id", "unit_id"],
-            ["__count"],
-        ):
-            counts[(award, unit)] += count
-        for award, unit, count in self.env["tdkt.registration"]._read_group(
-            [
-                ("movement_id", "=", movement.id),
-                ("state", "in", COUNTED_STATES),
-                ("collective_award_type_id", "!=", False),
-            ],
-            ["collective_award_type_id", "unit_id"],
-            ["__count"],
-        ):
-            counts[(award, unit)] += count
-        return counts
-
     def generate_xlsx_report(self, workbook, data, movements):
-        user = self.env.user
-        if not self.env.su and not (
-            user.has_group("tdkt_emulation.group_tdkt_office")
-            or user.has_group("tdkt_emulation.group_tdkt_council")
-        ):
-            raise AccessError(
-                self.env._("Only the Office and the Council see the roll-up.")
-            )
-        movements.check_access("read")
+        movements._tdkt_check_rollup_access()
         styles = _styles(workbook)
         for movement in movements:
             label = (movement.document_number or str(movement.id)).replace("/", "-")
@@ -63,23 +28,17 @@ class ReportTdktRegistrationRollupXlsx(models.AbstractModel):
             self._write_lines(workbook, styles, movement, label)
 
     def _write_rollup(self, workbook, styles, movement, label):
-        counts = self._rollup(movement)
-        units = movement._tdkt_scope_units() | self.env["tdkt.unit"].browse(
-            {unit.id for _award, unit in counts}
-        )
-        units = units.sorted(lambda u: (u.sequence, u.name, u.id))
+        units, table = movement._tdkt_rollup_table()
         sheet = workbook.add_worksheet(f"Tổng hợp {label}"[:31])
         columns = [("STT", 6), ("Danh hiệu, hình thức", 40)]
         columns += [(unit.name, 16) for unit in units] + [("Tổng cộng", 12)]
         _write_header(sheet, styles, columns)
-        for row, title in enumerate(movement.title_ids, 1):
-            award = title.award_type_id
+        for row, (award, values, total) in enumerate(table, 1):
             sheet.write_number(row, 0, row, styles["center"])
             sheet.write_string(row, 1, award.name, styles["text"])
-            values = [counts.get((award, unit), 0) for unit in units]
             for col, value in enumerate(values, 2):
                 sheet.write_number(row, col, value, styles["number"])
-            sheet.write_number(row, len(units) + 2, sum(values), styles["bold_number"])
+            sheet.write_number(row, len(units) + 2, total, styles["bold_number"])
 
     def _write_missing(self, workbook, styles, movement, label):
         sheet = workbook.add_worksheet(f"Chưa đăng ký {label}"[:31])

@@ -7,8 +7,10 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .movement_common import TdktMovementCommon
+from .pdf_tools import flat, pdf_pages, render_pdf
 
 ROLLUP_XLSX = "tdkt_emulation.report_tdkt_registration_rollup_xlsx"
+ROLLUP_PDF = "tdkt_emulation.action_report_tdkt_registration_rollup"
 
 
 @tagged("post_install", "-at_install")
@@ -76,3 +78,47 @@ class TestRegistrationRollupXlsx(TdktMovementCommon):
         self.assertTrue(self._workbook(self.council).sheetnames)
         with self.assertRaises(AccessError):
             self._workbook(self.staff)
+
+    def test_rollup_printout(self):
+        with freeze_time("2024-01-20"):
+            registration = self.register()
+            registration.with_user(self.head).action_submit()
+        with freeze_time("2024-02-01"):
+            pdf = render_pdf(
+                self.env["ir.actions.report"].with_user(self.office).env,
+                ROLLUP_PDF,
+                self.movement,
+            )
+        text = flat(" ".join(pdf_pages(pdf)))
+        self.assertInOrder(
+            text,
+            [
+                "THANH TRA TỈNH",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Lạng Sơn, ngày 01 tháng 02 năm 2024",
+                "BẢNG TỔNG HỢP ĐĂNG KÝ THI ĐUA",
+                "Năm 2024",
+                "Thực hiện Kế hoạch số 01/KH-TTr phát động phong trào thi đua",
+                "Văn phòng tổng hợp đăng ký thi đua của các đơn vị như sau:",
+                "Danh hiệu, hình thức",
+                "Văn phòng Thanh tra tỉnh",
+                "Phòng Nghiệp vụ 1",
+                "Tổng số",
+                "1 Tập thể lao động tiên tiến 1 0 1",
+                "2 Lao động tiên tiến 2 0 2",
+                "3 Chiến sĩ thi đua cơ sở 1 0 1",
+                "Đơn vị chưa đăng ký: Phòng Nghiệp vụ 1.",
+                "NGƯỜI TỔNG HỢP",
+                "t_office",
+            ],
+        )
+        self.assertNotIn("DỰ THẢO", text)
+        self.assertNotIn("Số:", text)
+        # The movement's own printout is untouched: no signed copy taken.
+        self.assertFalse(self.movement.signed_pdf_id)
+        with self.assertRaises(AccessError):
+            render_pdf(
+                self.env["ir.actions.report"].with_user(self.head).env,
+                ROLLUP_PDF,
+                self.movement,
+            )
