@@ -206,3 +206,32 @@ class TestRegistration(TdktMovementCommon):
         )
         self.assertNotIn("Số:", text)
         self.assertNotIn("DỰ THẢO", text)
+
+    def test_errors_in_vietnamese(self):
+        # The web client sends the user's language in the context.
+        self.env = self.env(context=dict(self.env.context, lang="vi_VN"))
+        with self.assertRaisesRegex(ValidationError, "là danh hiệu dành cho tập thể"):
+            self.register(lines=[(self.staff_employee, self.ttldtt)])
+        registration = self.register()
+        with (
+            freeze_time("2024-02-20"),
+            self.assertRaisesRegex(UserError, "Đã quá hạn đăng ký của phong trào"),
+        ):
+            registration.with_user(self.head).action_submit()
+        with self.assertRaisesRegex(
+            ValidationError, "mỗi danh hiệu chỉ đăng ký một lần"
+        ):
+            registration.with_user(self.head).write(
+                {
+                    "line_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "employee_id": self.staff_employee.id,
+                                "award_type_id": self.ldtt.id,
+                            },
+                        )
+                    ]
+                }
+            )
