@@ -1,4 +1,5 @@
 from collections import defaultdict
+from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -118,6 +119,13 @@ class TdktMovement(models.Model):
         help="Tasks of the agency's plan this movement fulfils; launching the "
         "movement completes them.",
     )
+    rule_ids = fields.Many2many(
+        "tdkt.legal.rule",
+        string="Registration Rules",
+        compute="_compute_rule_ids",
+        help="Rules of registration valid on the launch date (or on 1 January "
+        "of the movement's year), each with its legal basis.",
+    )
     registration_ids = fields.One2many(
         "tdkt.registration", "movement_id", string="Registrations"
     )
@@ -139,6 +147,30 @@ class TdktMovement(models.Model):
                 ("unit_type", "=", "department"),
             ]
         )
+
+    @api.depends("issue_date", "year", "title_ids.award_type_id")
+    def _compute_rule_ids(self):
+        Rule = self.env["tdkt.legal.rule"]
+        for movement in self:
+            day = movement.issue_date or (
+                date(movement.year, 1, 1) if 2000 <= movement.year <= 2100 else None
+            )
+            if not day:
+                movement.rule_ids = Rule
+                continue
+            awards = movement.title_ids.award_type_id
+            rules = Rule.search(
+                [
+                    ("kind", "in", ("registration", "prerequisite", "deadline")),
+                    ("valid_from", "<=", day),
+                    "|",
+                    ("valid_to", "=", False),
+                    ("valid_to", ">=", day),
+                ]
+            )
+            movement.rule_ids = rules.filtered(
+                lambda r, a=awards: not r.award_type_ids or r.award_type_ids & a
+            )
 
     @api.depends("registration_ids.unit_id", "scope_unit_ids")
     def _compute_registration_stats(self):

@@ -134,3 +134,28 @@ class TestMovement(TdktMovementCommon):
         draft = self.create_movement()
         text = flat(" ".join(pdf_pages(render_pdf(self.env, MOVEMENT_REPORT, draft))))
         self.assertInOrder(text, ["DỰ THẢO", "Số:", "/KH-TTr", "KẾ HOẠCH"])
+
+    def test_registration_rules_shown_with_their_basis(self):
+        rules = self.movement.rule_ids
+        self.assertEqual(
+            set(rules.mapped("code")),
+            {
+                "REG_SUBJECT",
+                "REG_CSTDCS_WITH_LDTT",
+                "REG_SAME_TITLE_ONCE",
+                "REG_DEADLINE",
+            },
+        )
+        together = rules.filtered(lambda r: r.code == "REG_CSTDCS_WITH_LDTT")
+        self.assertEqual(
+            together.with_user(self.staff).basis,
+            "Điều 23 Luật Thi đua, khen thưởng số 06/2022/QH15",
+        )
+        # A movement launched under the amended law also shows its transition.
+        later = self.create_movement(year=2026, issue_date=date(2026, 11, 2))
+        self.assertIn("TRANSITION_2026", later.rule_ids.mapped("code"))
+        # Without LĐTT or CSTĐCS open, their rule does not apply.
+        collective = self.create_movement(
+            title_ids=[(0, 0, {"award_type_id": self.ttldtt.id})]
+        )
+        self.assertNotIn("REG_CSTDCS_WITH_LDTT", collective.rule_ids.mapped("code"))
