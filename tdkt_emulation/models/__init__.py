@@ -13,3 +13,9 @@ from . import tdkt_plan
 from . import tdkt_plan_task
 from . import tdkt_plan_review
 from . import tdkt_plan_review_line
+from . import tdkt_award_type
+from . import tdkt_legal_rule
+from . import tdkt_movement
+from . import tdkt_movement_title
+from . import tdkt_registration
+from . import tdkt_registration_line

@@ -133,13 +133,20 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         "authority_position": 200,
     }
 
+    # Rows of the table: the shared lifecycle (or none, for a type with a
+    # lifecycle of its own), then the type's own moves, e.g. a movement's
+    # ``Transition("launch", ("draft",), "launched", …)`` for states added
+    # to ``state`` with ``selection_add``.
+    _tdkt_base_transitions = DEFAULT_TRANSITIONS
+    _tdkt_extra_transitions = ()
+
     @classmethod
     def _tdkt_transitions(cls):
-        """The transition table of this document type: the default rows,
-        limited to the states the type uses."""
+        """The transition table of this document type: the base and extra
+        rows, limited to the states the type uses."""
         states = cls._tdkt_states
         table = []
-        for row in DEFAULT_TRANSITIONS:
+        for row in cls._tdkt_base_transitions + tuple(cls._tdkt_extra_transitions):
             from_states = tuple(state for state in row.from_states if state in states)
             if row.to_state in states and from_states:
                 table.append(row._replace(from_states=from_states))

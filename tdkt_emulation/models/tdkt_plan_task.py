@@ -135,6 +135,15 @@ class TdktPlanTask(models.Model):
         "(its plan is issued, and the user is of the Office or acts for one of "
         "its units); drives the buttons and the editable fields.",
     )
+    movement_ids = fields.Many2many(
+        "tdkt.movement",
+        "tdkt_movement_plan_task_rel",
+        "task_id",
+        "movement_id",
+        string="Movements",
+        readonly=True,
+        help="Emulation movements that fulfil this task; launching them completes it.",
+    )
 
     # --- computes ---------------------------------------------------------------
     @api.depends("quarter", "plan_id.year")

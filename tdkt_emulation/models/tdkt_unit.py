@@ -73,6 +73,15 @@ class TdktUnit(models.Model):
         help="Users who may update the tasks of this unit: the members and "
         "the users of the departments' employees.",
     )
+    registrar_user_ids = fields.Many2many(
+        "res.users",
+        "tdkt_unit_registrar_user_rel",
+        "unit_id",
+        "user_id",
+        string="Registration Officers",
+        help="Staff the Office names to draft and submit the unit's emulation "
+        "registrations, besides the heads of its departments.",
+    )
     note = fields.Text()
 
     _sql_constraints = [

@@ -17,3 +17,12 @@ from . import test_document_rpc
 from . import test_plan_task_everyday
 from . import test_tour_everyday
 from . import test_bus_notification
+from . import test_award_catalogue
+from . import test_movement
+from . import test_registration
+from . import test_registration_access
+from . import test_demo_movement
+from . import test_registration_xlsx
+from . import test_registration_import
+from . import test_registration_tour
+from . import test_registration_query_budget
