@@ -47,7 +47,7 @@ class IrAttachment(models.Model):
         # sudo: the flag must be seen whatever the user's rights on the
         # attachment; only ids are read.
         return bool(
-            self.sudo().search_count(
+            self.sudo().search_count(  # sudo: read the flag only
                 [("id", "in", self.ids), ("tdkt_signed_copy", "=", True)], limit=1
             )
         )

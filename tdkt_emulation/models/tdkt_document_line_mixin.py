@@ -75,7 +75,7 @@ class TdktDocumentLineMixin(models.AbstractModel):
             denied_ids = set(denied[0].ids) if denied else set()
             allowed.update((model, rid) for rid in records.ids if rid not in denied_ids)
         forbidden = (
-            lines.sudo()
+            lines.sudo()  # sudo: res_model/res_id only
             .filtered(lambda line: (line.res_model, line.res_id) not in allowed)
             .sudo(False)
         )
@@ -116,7 +116,8 @@ class TdktDocumentLineMixin(models.AbstractModel):
             return
         documents = self._tdkt_documents()
         if any(
-            model not in documents for model in set(self.sudo().mapped("res_model"))
+            model not in documents
+            for model in set(self.sudo().mapped("res_model"))  # sudo: models only
         ):
             raise UserError(self.env._("These lines belong to no official document."))
         for records in documents.values():

@@ -266,9 +266,9 @@ class TdktMovement(models.Model):
             lambda t: t.plan_state == "issued" and t.state in ("todo", "in_progress")
         )
         if tasks:
-            tasks.sudo().write({"state": "done"})
+            tasks.sudo().write({"state": "done"})  # sudo: see docstring
             for task in tasks:
-                task.sudo().message_post(
+                task.sudo().message_post(  # sudo: see docstring
                     body=self.env._(
                         "Done: the movement '%(movement)s' was launched.",
                         movement=self.display_name,

@@ -372,7 +372,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
                 raise ValidationError(
                     self.env._("A document number cannot be negative.")
                 )
-            if document.number and self.sudo().search_count(
+            if document.number and self.sudo().search_count(  # sudo: count only
                 [
                     ("id", "!=", document.id),
                     ("company_id", "=", document.company_id.id),
@@ -505,7 +505,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         # sudo: the lines of a deleted (draft) document go with it; the
         # document's own unlink checked the rights.
         recipients.sudo().unlink()
-        bases.sudo().unlink()
+        bases.sudo().unlink()  # sudo: see above
         return result
 
     def _tdkt_write_state_change(self, new_state):
@@ -641,7 +641,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         self.ensure_one()
         try:
             with self.env.cr.savepoint():
-                self.sudo().write(vals)
+                self.sudo().write(vals)  # sudo: see docstring
                 self.flush_recordset()
         except (psycopg2.errors.ExclusionViolation, psycopg2.errors.UniqueViolation):
             self.invalidate_recordset()
@@ -755,7 +755,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         # sudo: the number must be free among all documents of the agency,
         # those the user may not read included; only a count comes back.
         return bool(
-            self.sudo()
+            self.sudo()  # sudo: count only
             .with_context(active_test=False)
             .search_count(
                 [
@@ -784,7 +784,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
             return self.signed_pdf_id
         attachment = (
             self.env["ir.attachment"]
-            .sudo()
+            .sudo()  # sudo: see docstring
             .create(
                 {
                     "name": f"{self._tdkt_print_filename()}_r{self.revision}.pdf",
@@ -796,7 +796,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
                 }
             )
         )
-        self.sudo().write({"signed_pdf_id": attachment.id})
+        self.sudo().write({"signed_pdf_id": attachment.id})  # sudo: see docstring
         return attachment
 
     # --- shared printout helpers (QWeb frame) ---------------------------------

@@ -202,7 +202,7 @@ class TdktPlanReview(models.Model):
         create, change or delete them); the callers checked the rights on
         the report, and a draft report is the only one recomputed.
         """
-        lines = self.env["tdkt.plan.review.line"].sudo()
+        lines = self.env["tdkt.plan.review.line"].sudo()  # sudo: see docstring
         lines.search([("review_id", "in", self.ids)]).unlink()
         lines.create([vals for review in self for vals in review._review_line_vals()])
 

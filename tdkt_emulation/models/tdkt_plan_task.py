@@ -203,7 +203,7 @@ class TdktPlanTask(models.Model):
         """
         return set(
             self.env["tdkt.unit"]
-            .sudo()
+            .sudo()  # sudo: unit ids only
             ._search([("member_user_ids", "in", self.env.uid)])
         )
 
@@ -352,6 +352,7 @@ class TdktPlanTask(models.Model):
         # update (before the change too: an unassigned user's card must go).
         notify = CARD_FIELDS & set(vals)
         before = (
+            # sudo: partners only
             {task.id: task.sudo().user_ids.partner_id for task in self}
             if notify
             else {}

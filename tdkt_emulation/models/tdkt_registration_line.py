@@ -75,7 +75,9 @@ class TdktRegistrationLine(models.Model):
             # sudo: the employee's department decides the unit; Staff may not
             # read HR records.
             department = line.employee_id.sudo().department_id
-            if department not in registration.unit_id.sudo().department_ids:
+            # sudo: the unit's departments are HR records too
+            unit_departments = registration.unit_id.sudo().department_ids
+            if department not in unit_departments:
                 raise ValidationError(
                     self.env._(
                         "'%(person)s' does not work in '%(unit)s'.",

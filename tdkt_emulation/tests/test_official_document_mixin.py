@@ -143,7 +143,7 @@ class TestOfficialDocumentMixin(TdktCommon):
             document.legal_basis_ids.with_user(self.office).unlink()
         # the lock holds for the superuser as well
         with self.assertRaisesRegex(UserError, "can no longer be changed"):
-            document.sudo().write({"body": "Khác"})
+            document.sudo().write({"body": "Khác"})  # sudo: the superuser
         with self.assertRaisesRegex(UserError, "cannot be moved"):
             document.recipient_ids.with_user(self.office).write({"res_id": 0})
 
@@ -190,7 +190,7 @@ class TestOfficialDocumentMixin(TdktCommon):
         document = self.new()
         document.with_user(self.chief).action_issue()
         with self.assertRaisesRegex(UserError, "cannot be deleted"):
-            document.sudo().unlink()
+            document.sudo().unlink()  # sudo: the superuser
         draft = self.new()
         recipients, bases = draft.recipient_ids, draft.legal_basis_ids
         draft.with_user(self.office).unlink()

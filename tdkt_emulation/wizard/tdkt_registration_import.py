@@ -118,13 +118,13 @@ class TdktRegistrationImport(models.TransientModel):
         # registrar may not read; only ids and names are used.
         employees = (
             self.env["hr.employee"]
-            .sudo()
+            .sudo()  # sudo: HR records
             .search(
                 [
                     (
                         "department_id",
                         "in",
-                        registration.unit_id.sudo().department_ids.ids,
+                        registration.unit_id.sudo().department_ids.ids,  # sudo: HR
                     )
                 ]
             )
@@ -144,7 +144,7 @@ class TdktRegistrationImport(models.TransientModel):
         taken = {
             (line.employee_id.id, line.award_type_id.id)
             for line in self.env["tdkt.registration.line"]
-            .sudo()
+            .sudo()  # sudo: other units
             .search([("year", "=", registration.year)])
         }
         seen = {}
