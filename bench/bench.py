@@ -11,7 +11,9 @@ written: the transaction is rolled back at the end.
 """
 
 import argparse
+import base64
 import importlib.util
+import io
 import json
 import os
 import resource
@@ -21,6 +23,8 @@ import threading
 import time
 import tracemalloc
 from pathlib import Path
+
+import xlsxwriter
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
@@ -343,6 +347,155 @@ def pdf_big(bench):
     return _plan_pdf(bench, _big_plan(bench, BIG_PLAN_TASKS))
 
 
+# --- movements and registrations (issue 8) ----------------------------------------
+ROLLUP_PEOPLE = 2500  # two titles each: 5,000 registration lines
+IMPORT_ROWS = 1000
+
+
+def _big_movement(bench, people, units_count=10):
+    """A launched movement of the largest plan's agency, with ``people`` new
+    employees in ``units_count`` new departments and units, each department
+    with a draft registration (no lines yet). Rolled back after the row."""
+    env = bench.env(context=dict(bench.env.context, tracking_disable=True))
+    ref = env.ref
+    plan = env["tdkt.plan"].browse(bench.meta["largest_plan_id"])
+    company = plan.company_id
+    ldtt = ref("tdkt_emulation.tdkt_award_type_ldtt")
+    cstdcs = ref("tdkt_emulation.tdkt_award_type_cstdcs")
+    departments = env["hr.department"].create(
+        [
+            {"name": f"Phòng đo tải {index}", "company_id": company.id}
+            for index in range(units_count)
+        ]
+    )
+    employees = env["hr.employee"].create(
+        [
+            {
+                "name": f"Cán bộ đo tải {index:05d}",
+                "company_id": company.id,
+                "department_id": departments[index % units_count].id,
+            }
+            for index in range(people)
+        ]
+    )
+    units = env["tdkt.unit"].create(
+        [
+            {
+                "name": f"Đơn vị đo tải {index}",
+                "company_id": company.id,
+                "unit_type": "department",
+                "department_ids": [(6, 0, department.ids)],
+            }
+            for index, department in enumerate(departments)
+        ]
+    )
+    # This year's movement, its deadline at the end of the year: registering
+    # is still open today.
+    year = time.localtime().tm_year
+    movement = env["tdkt.movement"].create(
+        {
+            "name": f"Phong trào thi đua năm {year}",
+            "company_id": company.id,
+            "year": year,
+            "kind": "regular",
+            "signer_id": plan.signer_id.id,
+            "registration_deadline": f"{year}-12-31",
+            "proposal_deadline": f"{year}-12-31",
+            "title_ids": [
+                (0, 0, {"sequence": 1, "award_type_id": ldtt.id}),
+                (0, 0, {"sequence": 2, "award_type_id": cstdcs.id}),
+            ],
+        }
+    )
+    movement.action_launch()
+    registrations = env["tdkt.registration"].create(
+        [
+            {
+                "movement_id": movement.id,
+                "unit_id": unit.id,
+                "signer_id": plan.signer_id.id,
+            }
+            for unit in units
+        ]
+    )
+    env.flush_all()
+    return movement, registrations, employees, (ldtt, cstdcs)
+
+
+def _office_of(bench, company):
+    office = bench.env["res.users"].search(
+        [
+            ("groups_id", "in", bench.env.ref("tdkt_emulation.group_tdkt_office").id),
+            ("company_ids", "in", company.id),
+        ],
+        limit=1,
+    )
+    return bench.as_user(office.id, company.ids)
+
+
+@row(f"Registration roll-up, {2 * ROLLUP_PEOPLE:,} lines (title x unit)")
+def registration_rollup(bench):
+    movement, registrations, employees, awards = _big_movement(bench, ROLLUP_PEOPLE)
+    by_department = {reg.unit_id.department_ids.id: reg for reg in registrations}
+    bench.env["tdkt.registration.line"].with_context(tracking_disable=True).create(
+        [
+            {
+                "registration_id": by_department[employee.department_id.id].id,
+                "employee_id": employee.id,
+                "award_type_id": award.id,
+            }
+            for employee in employees
+            for award in awards
+        ]
+    )
+    registrations.action_submit()
+    bench.env.flush_all()
+    env = _office_of(bench, movement.company_id)
+    office_movement = movement.with_env(env)
+
+    def rollup():
+        office_movement._tdkt_rollup_table()
+
+    return rollup, f"{2 * ROLLUP_PEOPLE} lines"
+
+
+@row(f"Registration XLSX import, {IMPORT_ROWS:,} rows (all checked, then created)")
+def registration_import(bench):
+    people = IMPORT_ROWS // 2
+    movement, registrations, employees, awards = _big_movement(
+        bench, people, units_count=1
+    )
+    output = io.BytesIO()
+    workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+    sheet = workbook.add_worksheet()
+    sheet.write_row(0, 0, ["Họ và tên", "Mã danh hiệu", "Ghi chú"])
+    row_index = 1
+    for employee in employees:
+        for award in awards:
+            sheet.write_row(row_index, 0, [employee.name, award.code, ""])
+            row_index += 1
+    workbook.close()
+    content = base64.b64encode(output.getvalue())
+    env = _office_of(bench, movement.company_id)
+    Import = env["tdkt.registration.import"]
+
+    def run_import():
+        with env.cr.savepoint() as savepoint:
+            wizard = Import.create(
+                {
+                    "registration_id": registrations.id,
+                    "file": content,
+                    "filename": "dang_ky.xlsx",
+                }
+            )
+            wizard.action_import()
+            assert wizard.imported_count == IMPORT_ROWS, wizard.error_count
+            savepoint.close(rollback=True)
+        env.invalidate_all(flush=False)
+
+    return run_import, f"{IMPORT_ROWS} rows"
+
+
 @row("XLSX export, all tasks")
 def xlsx_all(bench):
     tasks = bench.env["tdkt.plan.task"].search([])
@@ -362,6 +515,11 @@ def xlsx_all(bench):
 # --- table ------------------------------------------------------------------------
 def fmt_time(seconds):
     return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def _records(count):
+    """The Records column: a number of tasks, or a label a row gives."""
+    return count if isinstance(count, str) else f"{count} tasks"
 
 
 def main(argv=None):
@@ -396,13 +554,13 @@ def main(argv=None):
             with cr.savepoint() as savepoint:
                 target, count = function(bench)
                 if isinstance(target, str):
-                    lines.append((label, f"{count} tasks", target, "", "", ""))
+                    lines.append((label, _records(count), target, "", "", ""))
                 else:
                     queries, seconds, peak, rss = bench.measure(target)
                     lines.append(
                         (
                             label,
-                            f"{count} tasks",
+                            _records(count),
                             f"{queries} queries",
                             fmt_time(seconds),
                             f"{peak / 2**20:.1f} MiB",

@@ -201,19 +201,21 @@ class TdktPlanTask(models.Model):
         sudo: unit membership is read through employees and departments,
         which a Staff user may not read; only ids of units come back.
         """
-        return set(
-            self.env["tdkt.unit"]
-            .sudo()  # sudo: unit ids only
-            ._search([("member_user_ids", "in", self.env.uid)])
-        )
+        units = self.env["tdkt.unit"].sudo()  # sudo: unit ids only
+        return set(units.search([("member_user_ids", "in", self.env.uid)]).ids)
 
     @api.depends("lead_unit_id", "cooperating_unit_ids", "user_ids")
     @api.depends_context("uid")
     def _compute_is_my_unit(self):
-        user = self.env.user
+        # The user's units in one query, then ids only: reading each unit's
+        # members would cost several queries per kanban column.
+        units = self._my_unit_ids()
+        uid = self.env.uid
         for task in self:
-            units = task.lead_unit_id | task.cooperating_unit_ids
-            task.is_my_unit = user in units.member_user_ids or user in task.user_ids
+            task_units = task.lead_unit_id.ids + task.cooperating_unit_ids.ids
+            task.is_my_unit = uid in task.user_ids.ids or not units.isdisjoint(
+                task_units
+            )
 
     def _search_is_my_unit(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
