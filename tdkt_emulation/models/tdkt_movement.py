@@ -6,7 +6,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .tdkt_official_document_mixin import (
     GROUP_OFFICE,
-    NBSP,
     TdktOfficialDocumentMixin,
     Transition,
 )
@@ -375,30 +374,15 @@ class TdktMovement(models.Model):
             rows.append((title.award_type_id, values, sum(values)))
         return units, rows
 
-    # The roll-up prints in the official frame under the movement, as the
-    # Office's own table: no number of the register, today's date, no mark
-    # of draft, signed by whoever made it.
-    def _tdkt_print_rollup(self):
-        return bool(self.env.context.get("tdkt_print_rollup"))
-
-    def _tdkt_print_number(self):
-        return "" if self._tdkt_print_rollup() else super()._tdkt_print_number()
-
-    def _tdkt_print_date(self):
-        if not self._tdkt_print_rollup():
-            return super()._tdkt_print_date()
-        day = fields.Date.context_today(self)
-        month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-        place = self.place or NBSP * 10
-        return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
-
-    def _tdkt_print_is_draft(self):
-        return False if self._tdkt_print_rollup() else super()._tdkt_print_is_draft()
-
-    def _tdkt_print_recipients(self):
-        return [] if self._tdkt_print_rollup() else super()._tdkt_print_recipients()
-
-    def _tdkt_print_signers(self):
-        if not self._tdkt_print_rollup():
-            return super()._tdkt_print_signers()
-        return [("", "NGƯỜI TỔNG HỢP", self.env.user.name or "")]
+    def _tdkt_rollup_frame(self):
+        """The roll-up prints in the official frame under the movement, as
+        the Office's own table: no number of the register, today's date, no
+        mark of draft, no recipients, signed by whoever made it."""
+        self.ensure_one()
+        return {
+            "draft": False,
+            "number": "",
+            "date": self._tdkt_print_date(fields.Date.context_today(self)),
+            "recipients": [],
+            "signers": [("", "NGƯỜI TỔNG HỢP", self.env.user.name or "")],
+        }

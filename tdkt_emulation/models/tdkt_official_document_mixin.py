@@ -811,11 +811,12 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
             return f"Số: {self.document_number}"
         return f"Số:{NBSP * 10}/{self.symbol}"
 
-    def _tdkt_print_date(self):
-        """Place and date; days below 10 and months 1-2 get a leading zero."""
+    def _tdkt_print_date(self, day=None):
+        """Place and date (the issue date unless ``day`` is given); days
+        below 10 and months 1-2 get a leading zero."""
         self.ensure_one()
         place = self.place or NBSP * 10
-        day = self.issue_date
+        day = day or self.issue_date
         if not day:
             blank = NBSP * 6
             return f"{place}, ngày{blank}tháng{blank}năm {self.year or ''}"

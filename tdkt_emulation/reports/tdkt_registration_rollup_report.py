@@ -14,5 +14,5 @@ class ReportTdktRegistrationRollup(models.AbstractModel):
         return {
             "doc_ids": docids,
             "doc_model": "tdkt.movement",
-            "docs": movements.with_context(tdkt_print_rollup=True),
+            "docs": movements,
         }

@@ -256,8 +256,6 @@ class TdktRegistrationImport(models.TransientModel):
             self.env["tdkt.registration.line"].create(values)
             self.write({"error_file": False, "error_count": 0})
             self.imported_count = len(values)
-            if self.env.context.get("tdkt_import_close"):
-                return {"type": "ir.actions.act_window_close"}
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
