@@ -285,6 +285,12 @@ class IrActionsReport(models.Model):
         if not report.tdkt_official_document or not res_ids:
             return super()._render_qweb_pdf_prepare_streams(report_ref, data, res_ids)
         documents = self.env[report.model].browse(res_ids)
+        own_report = getattr(documents, "_tdkt_report", None)
+        if not own_report or report != self.env.ref(own_report, False):
+            # Another printout of the document (e.g. the movement's roll-up):
+            # official frame and page numbers, but it is not the document
+            # the signer signed, so no signed copy is served or archived.
+            return super()._render_qweb_pdf_prepare_streams(report_ref, data, res_ids)
         result = OrderedDict()
         for document in documents:
             if document.id in result:

@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .movement_common import TdktMovementCommon
-from .pdf_tools import flat, pdf_pages, render_pdf
+from .pdf_tools import flat, pdf_pages, pdf_top_margin_texts, render_pdf
 
 ROLLUP_XLSX = "tdkt_emulation.report_tdkt_registration_rollup_xlsx"
 ROLLUP_PDF = "tdkt_emulation.action_report_tdkt_registration_rollup"
@@ -122,3 +122,40 @@ class TestRegistrationRollupXlsx(TdktMovementCommon):
                 ROLLUP_PDF,
                 self.movement,
             )
+
+    def test_rollup_pdf_long_has_page_numbers_and_no_signed_copy(self):
+        """A roll-up over several pages gets its page numbers from page 2 on
+        (Decree 30/2020), whatever the wkhtmltopdf build; printing it never
+        takes the movement's signed copy."""
+        awards = self.env["tdkt.award.type"].create(
+            [
+                {
+                    "code": f"NGANH_{index:02d}",
+                    "name": f"Danh hiệu thi đua của ngành số {index:02d} "
+                    "dành cho tập thể tiêu biểu xuất sắc",
+                    "kind": "title",
+                    "subject": "collective",
+                }
+                for index in range(1, 46)
+            ]
+        )
+        movement = self.create_movement(
+            title_ids=[
+                (0, 0, {"sequence": index, "award_type_id": award.id})
+                for index, award in enumerate(awards)
+            ]
+        )
+        with freeze_time("2024-01-10"):
+            movement.with_user(self.chief).action_launch()
+        pdf = render_pdf(
+            self.env["ir.actions.report"].with_user(self.office).env,
+            ROLLUP_PDF,
+            movement,
+        )
+        pages = pdf_pages(pdf)
+        self.assertGreaterEqual(len(pages), 2)
+        margins = pdf_top_margin_texts(pdf, len(pages))
+        self.assertEqual(margins[0], "")
+        self.assertEqual(margins[1:], [str(n) for n in range(2, len(pages) + 1)])
+        self.assertIn("45 Danh hiệu thi đua của ngành số 45", flat(pages[-1]))
+        self.assertFalse(movement.signed_pdf_id)
