@@ -1,4 +1,6 @@
+import importlib.util
 from datetime import date
+from pathlib import Path
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
@@ -11,9 +13,9 @@ class TestAwardCatalogue(TdktCommon):
     def test_catalogue_loaded_from_data(self):
         awards = self.env["tdkt.award.type"].search([("company_id", "=", False)])
         codes = set(awards.mapped("code"))
-        # 15 entries of the catalogue; the 5 forms for persons and
-        # collectives are one entry per subject.
-        self.assertEqual(len(awards), 20)
+        # 15 entries of the catalogue; the forms for persons and collectives
+        # are one entry per subject, the Labour Order one per class: 24.
+        self.assertEqual(len(awards), 24)
         self.assertTrue(
             {"LDTT", "CSTDCS", "TTLDTT", "TTLDXS", "GIAY_KHEN_CN", "GIAY_KHEN_TT"}
             <= codes
@@ -29,6 +31,72 @@ class TestAwardCatalogue(TdktCommon):
         ttldtt = self.env.ref("tdkt_emulation.tdkt_award_type_ttldtt")
         self.assertEqual(ttldtt.subject, "collective")
         self.assertEqual(ttldtt.confidence, "C")
+
+    def test_labour_order_by_class(self):
+        """Conferred, paid and printed by class: hạng Nhất, Nhì, Ba, each for
+        persons and collectives; collectives 18 / 15 / 9 times the base salary
+        (Decree 152/2025 art. 51-52)."""
+        orders = self.env["tdkt.award.type"].search(
+            [("code", "=like", "HUAN_CHUONG_LAO_DONG_%")], order="sequence"
+        )
+        self.assertEqual(
+            orders.mapped("name"),
+            [
+                f"Huân chương Lao động {label} - {subject}"
+                for label in ("hạng Nhất", "hạng Nhì", "hạng Ba")
+                for subject in ("cá nhân", "tập thể")
+            ],
+        )
+        self.assertEqual(
+            orders.filtered(lambda a: a.subject == "collective").mapped(
+                "reward_multiple"
+            ),
+            [18.0, 15.0, 9.0],
+        )
+        self.assertTrue(all(a.conferring_level == "state" for a in orders))
+        self.assertIn("NĐ 152/2025/NĐ-CP Art.51-52", orders[1].legal_basis)
+
+    def test_migration_archives_the_undivided_labour_order(self):
+        """18.0.1.2.0: the two entries of the previous catalogue are archived
+        (kept for what names them), the classes take their place."""
+        # A database of the previous version has it; a fresh one does not.
+        old = self.env.ref(
+            "tdkt_emulation.tdkt_award_type_huan_chuong_lao_dong_cn", False
+        )
+        if old:
+            old.active = True
+        else:
+            old = self.env["tdkt.award.type"].create(
+                {
+                    "code": "HUAN_CHUONG_LAO_DONG_CN",
+                    "name": "Huân chương Lao động (hạng Nhất, Nhì, Ba) - cá nhân",
+                    "kind": "form",
+                    "subject": "individual",
+                }
+            )
+            self.env["ir.model.data"].create(
+                {
+                    "module": "tdkt_emulation",
+                    "name": "tdkt_award_type_huan_chuong_lao_dong_cn",
+                    "model": "tdkt.award.type",
+                    "res_id": old.id,
+                    "noupdate": True,
+                }
+            )
+        path = (
+            Path(__file__).parents[1] / "migrations/18.0.1.2.0/post-20-award-classes.py"
+        )
+        spec = importlib.util.spec_from_file_location("tdkt_mig_award_classes", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, "18.0.1.1.0")
+        old.invalidate_recordset()
+        self.assertFalse(old.active)
+        self.assertTrue(
+            self.env.ref(
+                "tdkt_emulation.tdkt_award_type_huan_chuong_lao_dong_hang_ba_cn"
+            ).active
+        )
 
     def test_corrections_applied(self):
         ref = self.env.ref
