@@ -23,6 +23,9 @@ MOVEMENT_SCOPES = [
     ("cluster", "Emulation Cluster"),
     ("outside", "Outside Agencies it Organises"),
 ]
+# Who registers in a movement of each scope: the agency's departments, or the
+# member agencies (units of type "agency", one agency each).
+REGISTRANT_TYPES = {"units": "department", "cluster": "agency", "outside": "agency"}
 
 
 class TdktMovement(models.Model):
@@ -99,7 +102,14 @@ class TdktMovement(models.Model):
         "unit_id",
         string="Units Taking Part",
         check_company=True,
-        help="Units invited to register; empty: every department of the agency.",
+        help="Units invited to register: departments of the agency (empty: every "
+        "department), or for a cluster or outside agencies, the member "
+        "agencies taking part.",
+    )
+    registrant_type = fields.Selection(
+        [("department", "Department"), ("agency", "Member Agency")],
+        string="Who Registers",
+        compute="_compute_registrant_type",
     )
     content = fields.Html(string="Content and Targets")
     implementation = fields.Html()
@@ -136,9 +146,18 @@ class TdktMovement(models.Model):
     )
 
     # --- computes ---------------------------------------------------------------
+    @api.depends("scope")
+    def _compute_registrant_type(self):
+        for movement in self:
+            movement.registrant_type = REGISTRANT_TYPES.get(
+                movement.scope, "department"
+            )
+
     def _tdkt_scope_units(self):
+        """The units that register: those named, or every department of the
+        agency for a movement of its own units."""
         self.ensure_one()
-        if self.scope_unit_ids:
+        if self.scope_unit_ids or self.registrant_type != "department":
             return self.scope_unit_ids
         return self.env["tdkt.unit"].search(
             [
@@ -171,7 +190,7 @@ class TdktMovement(models.Model):
                 lambda r, a=awards: not r.award_type_ids or r.award_type_ids & a
             )
 
-    @api.depends("registration_ids.unit_id", "scope_unit_ids")
+    @api.depends("registration_ids.unit_id", "scope_unit_ids", "scope")
     def _compute_registration_stats(self):
         counts = {}
         registered = {}
@@ -221,9 +240,41 @@ class TdktMovement(models.Model):
                     )
                 )
 
+    @api.constrains("scope", "scope_unit_ids")
+    def _check_scope_units(self):
+        for movement in self:
+            wrong = movement.scope_unit_ids.filtered(
+                lambda u, t=movement.registrant_type: u.unit_type != t
+            )
+            if not wrong:
+                continue
+            if movement.registrant_type == "department":
+                message = self.env._(
+                    "The movement '%(movement)s' is for the agency's own units: "
+                    "'%(unit)s' is not one of its departments.",
+                    movement=movement.name,
+                    unit=wrong[0].name,
+                )
+            else:
+                message = self.env._(
+                    "The movement '%(movement)s' is for member agencies: "
+                    "'%(unit)s' is not an agency.",
+                    movement=movement.name,
+                    unit=wrong[0].name,
+                )
+            raise ValidationError(message)
+
     # --- lifecycle ------------------------------------------------------------------
     def _tdkt_check_ready(self):
         for movement in self:
+            if movement.registrant_type == "agency" and not movement.scope_unit_ids:
+                raise UserError(
+                    self.env._(
+                        "The movement '%(movement)s' is for a cluster or outside "
+                        "agencies: name the agencies taking part first.",
+                        movement=movement.display_name,
+                    )
+                )
             if not movement.title_ids:
                 raise UserError(
                     self.env._(

@@ -16,11 +16,15 @@ class TdktRegistration(models.Model):
     """A unit's registration for a movement (Đăng ký thi đua).
 
     The unit registers the collective title it aims at and, in lines, the
-    individual titles of its staff. An official document with a lifecycle of
-    its own: the unit (its head, or staff the Office names) submits; the
-    Office accepts it or returns it with a reason, and the unit edits and
-    submits again. After the movement's registration deadline only the
-    Office accepts a registration, late, with a reason in the chatter.
+    individual titles of its staff. The unit is a department of the agency,
+    or, in a movement of a cluster or of the agency's sector, a member agency
+    (whose people are named, not employees of this agency).
+
+    An official document with a lifecycle of its own: the unit (its head, or
+    staff the Office names) submits; the Office accepts it or returns it
+    with a reason, and the unit edits and submits again. After the
+    movement's registration deadline only the Office accepts a registration,
+    late, with a reason in the chatter.
     """
 
     _name = "tdkt.registration"
@@ -101,7 +105,13 @@ class TdktRegistration(models.Model):
         index=True,
         check_company=True,
         tracking=True,
-        domain="[('unit_type', '=', 'department')]",
+        domain="[('id', 'in', allowed_unit_ids)]",
+    )
+    registrant_type = fields.Selection(related="movement_id.registrant_type")
+    allowed_unit_ids = fields.Many2many(
+        "tdkt.unit",
+        compute="_compute_allowed_unit_ids",
+        string="Units Taking Part",
     )
     collective_award_type_id = fields.Many2one(
         "tdkt.award.type",
@@ -173,6 +183,14 @@ class TdktRegistration(models.Model):
             )
         for registration in self:
             registration.line_count = counts.get(registration, 0)
+
+    @api.depends("movement_id.scope", "movement_id.scope_unit_ids")
+    def _compute_allowed_unit_ids(self):
+        for registration in self:
+            movement = registration.movement_id
+            registration.allowed_unit_ids = (
+                movement._tdkt_scope_units() if movement else False
+            )
 
     @api.depends("movement_id.title_ids.award_type_id")
     def _compute_open_award_type_ids(self):
@@ -247,11 +265,30 @@ class TdktRegistration(models.Model):
                         movement=registration.movement_id.display_name,
                     )
                 )
-            if registration.unit_id.unit_type != "department":
-                raise ValidationError(
-                    self.env._(
+            movement = registration.movement_id
+            if registration.unit_id.unit_type != movement.registrant_type:
+                if movement.registrant_type == "department":
+                    message = self.env._(
                         "Only a department registers: '%(unit)s' is not one.",
                         unit=registration.unit_id.name,
+                    )
+                else:
+                    message = self.env._(
+                        "The movement '%(movement)s' is for member agencies: "
+                        "'%(unit)s' is not an agency.",
+                        movement=movement.display_name,
+                        unit=registration.unit_id.name,
+                    )
+                raise ValidationError(message)
+            if (
+                movement.scope_unit_ids
+                and registration.unit_id not in movement.scope_unit_ids
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "'%(unit)s' does not take part in the movement '%(movement)s'.",
+                        unit=registration.unit_id.name,
+                        movement=movement.display_name,
                     )
                 )
 
@@ -439,7 +476,7 @@ class TdktRegistration(models.Model):
         """(title, lines) in the movement's order of titles."""
         self.ensure_one()
         lines = self.line_ids
-        lines.fetch(["employee_id", "award_type_id", "job_title", "note"])
+        lines.fetch(["person_name", "award_type_id", "job_title", "note"])
         order = {
             title.award_type_id.id: index
             for index, title in enumerate(self.movement_id.title_ids)
@@ -450,7 +487,7 @@ class TdktRegistration(models.Model):
             groups[line.award_type_id] |= line
         return sorted(
             (
-                (award, group.sorted(lambda l: l.employee_id.name or ""))
+                (award, group.sorted(lambda l: l.person_name or ""))
                 for award, group in groups.items()
             ),
             key=lambda item: order.get(item[0].id, 10**6),
@@ -464,9 +501,21 @@ class TdktRegistration(models.Model):
     def _compute_header(self):
         result = super()._compute_header()
         for registration in self.filtered("unit_id"):
+            unit = registration.unit_id
+            if unit.unit_type == "agency":
+                # A member agency's form carries its own name; the agency
+                # over it, when it is an agency of this Odoo.
+                # sudo: the member agency may be another company of this Odoo,
+                # outside the user's companies; only its header names are read.
+                agency = unit.sudo().agency_id
+                registration.agency_name = agency.tdkt_header_name or unit.name
+                registration.parent_agency_name = (
+                    agency.tdkt_parent_agency_name or agency.parent_id.name or False
+                )
+                continue
             company = registration.company_id
             registration.parent_agency_name = company.tdkt_header_name or company.name
-            registration.agency_name = registration.unit_id.name
+            registration.agency_name = unit.name
         return result
 
     def _tdkt_print_number(self):

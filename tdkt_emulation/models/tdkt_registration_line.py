@@ -8,14 +8,16 @@ class TdktRegistrationLine(models.Model):
     A person may hold several titles in a year where the law allows it
     (Lao động tiên tiến together with Chiến sĩ thi đua cơ sở), never the
     same title twice. Lines follow their registration's lock and rights.
+    A department's people are its employees; a member agency's people (in a
+    cluster's or the sector's movement) are named as the agency sends them.
     """
 
     _name = "tdkt.registration.line"
     _description = "Emulation Registration Line"
     _inherit = ["tdkt.access.mixin"]
-    _order = "registration_id, award_type_id, employee_id, id"
+    _order = "registration_id, award_type_id, person_name, id"
     _check_company_auto = True
-    _tdkt_text_limits = {"note": 1000, "job_title": 200}
+    _tdkt_text_limits = {"note": 1000, "job_title": 200, "person_name": 200}
 
     registration_id = fields.Many2one(
         "tdkt.registration", required=True, ondelete="cascade", index=True
@@ -32,7 +34,20 @@ class TdktRegistrationLine(models.Model):
         related="registration_id.state", string="Status", store=True, index=True
     )
     employee_id = fields.Many2one(
-        "hr.employee", string="Person", required=True, index=True, check_company=True
+        "hr.employee",
+        string="Employee",
+        index=True,
+        check_company=True,
+        help="The department's employee; empty for a member agency's person.",
+    )
+    person_name = fields.Char(
+        string="Person",
+        compute="_compute_person_name",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        help="Full name as printed: the employee's, or as the member agency sends it.",
     )
     user_id = fields.Many2one(
         related="employee_id.user_id", string="User", store=True, index=True
@@ -49,15 +64,28 @@ class TdktRegistrationLine(models.Model):
     )
     note = fields.Char()
 
+    @api.depends("employee_id.name")
+    def _compute_person_name(self):
+        for line in self:
+            if line.employee_id:
+                # sudo: a colleague's name is printed on the form; a Staff
+                # registrar may not read HR records.
+                line.person_name = line.employee_id.sudo().name
+            elif not line.person_name:
+                line.person_name = False
+
     @api.depends("employee_id")
     def _compute_job_title(self):
         for line in self:
-            # sudo: the job title of a colleague is printed on the form; a
-            # Staff registrar may not read HR records.
-            line.job_title = line.employee_id.sudo().job_title or False
+            if line.employee_id:
+                # sudo: the job title of a colleague is printed on the form; a
+                # Staff registrar may not read HR records.
+                line.job_title = line.employee_id.sudo().job_title or False
+            elif not line.job_title:
+                line.job_title = False
 
     # --- constraints --------------------------------------------------------------
-    @api.constrains("award_type_id", "employee_id", "registration_id")
+    @api.constrains("award_type_id", "employee_id", "person_name", "registration_id")
     def _check_title(self):
         for line in self:
             award = line.award_type_id
@@ -68,10 +96,29 @@ class TdktRegistrationLine(models.Model):
                         "'%(award)s' is a title for collectives: '%(person)s' cannot "
                         "register for it.",
                         award=award.display_name,
-                        person=line.employee_id.name,
+                        person=line.person_name,
                     )
                 )
             registration._tdkt_check_open(award)
+            if registration.unit_id.unit_type == "agency":
+                line._tdkt_check_named_person()
+                continue
+            if not line.employee_id:
+                raise ValidationError(
+                    self.env._(
+                        "Choose the employee of '%(unit)s' for each line.",
+                        unit=registration.unit_id.name,
+                    )
+                )
+            # sudo: HR record, see _compute_person_name
+            if line.person_name != line.employee_id.sudo().name:
+                raise ValidationError(
+                    self.env._(
+                        "A department's person is printed with the employee's "
+                        "name, '%(person)s'.",
+                        person=line.employee_id.sudo().name,
+                    )
+                )
             # sudo: the employee's department decides the unit; Staff may not
             # read HR records.
             department = line.employee_id.sudo().department_id
@@ -87,8 +134,38 @@ class TdktRegistrationLine(models.Model):
                 )
         self._tdkt_check_twice()
 
+    def _tdkt_check_named_person(self):
+        """A member agency's person: a name, no employee of this agency."""
+        self.ensure_one()
+        unit = self.registration_id.unit_id
+        if self.employee_id:
+            raise ValidationError(
+                self.env._(
+                    "'%(unit)s' is a member agency: write its people's names; "
+                    "they are not employees of this agency.",
+                    unit=unit.name,
+                )
+            )
+        if not (self.person_name or "").strip():
+            raise ValidationError(
+                self.env._(
+                    "Write the full name of each person of '%(unit)s'.",
+                    unit=unit.name,
+                )
+            )
+
+    @staticmethod
+    def _tdkt_name_key(name):
+        return " ".join((name or "").split()).casefold()
+
     def _tdkt_check_twice(self):
         """The same person and title once a year, across movements and units."""
+        if not self:
+            return
+        self.filtered(lambda l: not l.employee_id)._tdkt_check_twice_named()
+        self.filtered("employee_id")._tdkt_check_twice_employees()
+
+    def _tdkt_check_twice_employees(self):
         if not self:
             return
         self.flush_model(["employee_id", "award_type_id", "year"])
@@ -115,6 +192,50 @@ class TdktRegistrationLine(models.Model):
                         person=employee.name,
                         award=award.display_name,
                         year=year,
+                    )
+                )
+
+    def _tdkt_check_twice_named(self):
+        """A member agency's person, by name within the agency, once a year
+        per title."""
+        if not self:
+            return
+        self.flush_model(["person_name", "award_type_id", "year", "unit_id"])
+        # sudo: the other line may sit on a registration the user cannot
+        # read (another movement); only names come back.
+        others = self.sudo().search(
+            [
+                ("employee_id", "=", False),
+                ("unit_id", "in", self.unit_id.ids),
+                ("award_type_id", "in", self.award_type_id.ids),
+                ("year", "in", list(set(self.mapped("year")))),
+            ]
+        )
+        seen = {}
+        for other in others:
+            key = (
+                other.unit_id.id,
+                other.award_type_id.id,
+                other.year,
+                self._tdkt_name_key(other.person_name),
+            )
+            seen[key] = seen.get(key, 0) + 1
+        for line in self:
+            key = (
+                line.unit_id.id,
+                line.award_type_id.id,
+                line.year,
+                self._tdkt_name_key(line.person_name),
+            )
+            if seen.get(key, 0) > 1:
+                raise ValidationError(
+                    self.env._(
+                        "'%(person)s' is already registered for '%(award)s' in "
+                        "%(year)s: a title is registered once a year (Lao động tiên "
+                        "tiến and Chiến sĩ thi đua cơ sở may go together).",
+                        person=line.person_name,
+                        award=line.award_type_id.display_name,
+                        year=line.year,
                     )
                 )
 

@@ -65,11 +65,11 @@ class ReportTdktRegistrationRollupXlsx(models.AbstractModel):
             [("movement_id", "=", movement.id)],
             order="unit_id, award_type_id, id",
         )
-        lines.fetch(["unit_id", "employee_id", "job_title", "award_type_id", "state"])
+        lines.fetch(["unit_id", "person_name", "job_title", "award_type_id", "state"])
         for row, line in enumerate(lines, 1):
             sheet.write_number(row, 0, row, styles["center"])
             sheet.write_string(row, 1, line.unit_id.name or "", styles["text"])
-            sheet.write_string(row, 2, line.employee_id.name or "", styles["text"])
+            sheet.write_string(row, 2, line.person_name or "", styles["text"])
             sheet.write_string(row, 3, line.job_title or "", styles["text"])
             sheet.write_string(row, 4, line.award_type_id.name or "", styles["text"])
             sheet.write_string(row, 5, STATE_LABELS.get(line.state, ""), styles["text"])

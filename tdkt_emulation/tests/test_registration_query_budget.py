@@ -10,8 +10,9 @@ from .webclient import form_spec, load_form
 SMALL, LARGE = 10, 300
 # Form: the registration, its lines (one batch whatever their number), the
 # people and titles they name, the counts; the unit head needs one query more
-# (whether they may submit, read through the unit's departments).
-FORM_BUDGET = {"t_head": 12, "t_office": 11}
+# (whether they may submit, read through the unit's departments); the units
+# that may register in the movement (for the unit's choice) cost two.
+FORM_BUDGET = {"t_head": 14, "t_office": 13}
 # Roll-up: one grouped query, plus the names of the titles and units.
 ROLLUP_BUDGET = {"t_head": 3, "t_office": 3}
 

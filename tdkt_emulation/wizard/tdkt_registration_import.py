@@ -112,28 +112,16 @@ class TdktRegistrationImport(models.TransientModel):
         return rows
 
     def _check_rows(self, rows):
-        """(values for new lines, {row number: error}) of the file's rows."""
+        """(values for new lines, {row number: error}) of the file's rows.
+
+        A department's people are found among its employees by name; a
+        member agency's people are imported by name as the agency sends
+        them.
+        """
         registration = self.registration_id
-        # sudo: the unit's staff are read through HR records a Staff
-        # registrar may not read; only ids and names are used.
-        employees = (
-            self.env["hr.employee"]
-            .sudo()  # sudo: HR records
-            .search(
-                [
-                    (
-                        "department_id",
-                        "in",
-                        registration.unit_id.sudo().department_ids.ids,  # sudo: HR
-                    )
-                ]
-            )
-        )
-        by_name = {}
-        for employee in employees:
-            by_name.setdefault(" ".join(employee.name.split()).casefold(), []).append(
-                employee
-            )
+        named = registration.unit_id.unit_type == "agency"
+        Line = self.env["tdkt.registration.line"]
+        by_name = {} if named else self._employees_by_name()
         awards = {
             award.code.casefold(): award
             for award in self.env["tdkt.award.type"].search([])
@@ -141,19 +129,24 @@ class TdktRegistrationImport(models.TransientModel):
         open_awards = registration.movement_id.title_ids.award_type_id
         # sudo: a person's other registrations this year may be another
         # unit's; only the (person, title) pairs are used.
-        taken = {
-            (line.employee_id.id, line.award_type_id.id)
-            for line in self.env["tdkt.registration.line"]
-            .sudo()  # sudo: other units
-            .search([("year", "=", registration.year)])
-        }
+        others = Line.sudo().search([("year", "=", registration.year)])
+        if named:
+            taken = {
+                (Line._tdkt_name_key(line.person_name), line.award_type_id.id)
+                for line in others
+                if not line.employee_id and line.unit_id == registration.unit_id
+            }
+        else:
+            taken = {(line.employee_id.id, line.award_type_id.id) for line in others}
         seen = {}
         values, errors = [], {}
         for number, (name, code, note) in rows:
             problems = []
-            matches = by_name.get(" ".join(name.split()).casefold(), [])
+            matches = by_name.get(Line._tdkt_name_key(name), [])
             if not name:
                 problems.append(self.env._("The name is empty."))
+            elif named:
+                pass
             elif not matches:
                 problems.append(
                     self.env._(
@@ -186,8 +179,13 @@ class TdktRegistrationImport(models.TransientModel):
                         award=award.display_name,
                     )
                 )
-            if len(matches) == 1 and award:
-                key = (matches[0].id, award.id)
+            person = (
+                Line._tdkt_name_key(name)
+                if named and name
+                else (matches[0].id if len(matches) == 1 else None)
+            )
+            if person is not None and award:
+                key = (person, award.id)
                 if key in taken:
                     problems.append(
                         self.env._(
@@ -206,15 +204,42 @@ class TdktRegistrationImport(models.TransientModel):
             if problems:
                 errors[number] = " ".join(problems)
             else:
-                values.append(
-                    {
-                        "registration_id": registration.id,
-                        "employee_id": matches[0].id,
-                        "award_type_id": award.id,
-                        "note": note or False,
-                    }
-                )
+                line = {
+                    "registration_id": registration.id,
+                    "award_type_id": award.id,
+                    "note": note or False,
+                }
+                if named:
+                    line["person_name"] = " ".join(name.split())
+                else:
+                    line["employee_id"] = matches[0].id
+                values.append(line)
         return values, errors
+
+    def _employees_by_name(self):
+        """{name key: [employees]} of the unit's departments."""
+        # sudo: the unit's staff are read through HR records a Staff
+        # registrar may not read; only ids and names are used.
+        employees = (
+            self.env["hr.employee"]
+            .sudo()  # sudo: HR records
+            .search(
+                [
+                    (
+                        "department_id",
+                        "in",
+                        # sudo: HR
+                        self.registration_id.unit_id.sudo().department_ids.ids,
+                    )
+                ]
+            )
+        )
+        by_name = {}
+        for employee in employees:
+            by_name.setdefault(
+                self.env["tdkt.registration.line"]._tdkt_name_key(employee.name), []
+            ).append(employee)
+        return by_name
 
     def _error_workbook(self, rows, errors):
         output = io.BytesIO()
