@@ -39,3 +39,25 @@ class TestDemoMovement(TransactionCase):
             )
         }
         self.assertEqual(rollup, {"LDTT": 9, "CSTDCS": 1, "GIAY_KHEN_CN": 1})
+
+    def test_sector_movement_of_member_agencies(self):
+        movement = self.env.ref("tdkt_emulation.tdkt_movement_2024_sector_demo")
+        self.assertEqual(movement.state, "launched")
+        self.assertEqual(movement.registrant_type, "agency")
+        self.assertEqual(movement.document_number, "03/KH-TTr")
+        self.assertEqual(movement.issue_date, date(2024, 1, 20))
+        self.assertEqual(
+            sorted(movement.registration_ids.mapped("state")),
+            ["accepted", "submitted"],
+        )
+        self.assertEqual(
+            movement.missing_unit_ids.name, "Thanh tra Sở Giao thông vận tải"
+        )
+        finance = self.env.ref(
+            "tdkt_emulation.tdkt_registration_inspectorate_finance_demo"
+        )
+        self.assertEqual(finance.agency_name, "Thanh tra Sở Tài chính")
+        self.assertEqual(
+            finance.line_ids.mapped("person_name"), ["Hoàng Minh Đức", "Vi Thị Hạnh"]
+        )
+        self.assertFalse(finance.line_ids.employee_id)
