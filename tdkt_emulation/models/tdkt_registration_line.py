@@ -35,7 +35,6 @@ class TdktRegistrationLine(models.Model):
     )
     employee_id = fields.Many2one(
         "hr.employee",
-        string="Employee",
         index=True,
         check_company=True,
         help="The department's employee; empty for a member agency's person.",
