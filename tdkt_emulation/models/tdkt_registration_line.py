@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -183,16 +185,7 @@ class TdktRegistrationLine(models.Model):
         mine = {(line.employee_id, line.award_type_id, line.year) for line in self}
         for employee, award, year, _count in clashes:
             if (employee, award, year) in mine:
-                raise ValidationError(
-                    self.env._(
-                        "'%(person)s' is already registered for '%(award)s' in "
-                        "%(year)s: a title is registered once a year (Lao động tiên "
-                        "tiến and Chiến sĩ thi đua cơ sở may go together).",
-                        person=employee.name,
-                        award=award.display_name,
-                        year=year,
-                    )
-                )
+                self._tdkt_raise_twice(employee.name, award, year)
 
     def _tdkt_check_twice_named(self):
         """A member agency's person, by name within the agency, once a year
@@ -210,33 +203,33 @@ class TdktRegistrationLine(models.Model):
                 ("year", "in", list(set(self.mapped("year")))),
             ]
         )
-        seen = {}
+        seen = defaultdict(int)
         for other in others:
-            key = (
-                other.unit_id.id,
-                other.award_type_id.id,
-                other.year,
-                self._tdkt_name_key(other.person_name),
-            )
-            seen[key] = seen.get(key, 0) + 1
+            seen[other._tdkt_named_key()] += 1
         for line in self:
-            key = (
-                line.unit_id.id,
-                line.award_type_id.id,
-                line.year,
-                self._tdkt_name_key(line.person_name),
+            if seen[line._tdkt_named_key()] > 1:
+                line._tdkt_raise_twice(line.person_name, line.award_type_id, line.year)
+
+    def _tdkt_named_key(self):
+        self.ensure_one()
+        return (
+            self.unit_id.id,
+            self.award_type_id.id,
+            self.year,
+            self._tdkt_name_key(self.person_name),
+        )
+
+    def _tdkt_raise_twice(self, person, award, year):
+        raise ValidationError(
+            self.env._(
+                "'%(person)s' is already registered for '%(award)s' in "
+                "%(year)s: a title is registered once a year (Lao động tiên "
+                "tiến and Chiến sĩ thi đua cơ sở may go together).",
+                person=person,
+                award=award.display_name,
+                year=year,
             )
-            if seen.get(key, 0) > 1:
-                raise ValidationError(
-                    self.env._(
-                        "'%(person)s' is already registered for '%(award)s' in "
-                        "%(year)s: a title is registered once a year (Lao động tiên "
-                        "tiến and Chiến sĩ thi đua cơ sở may go together).",
-                        person=line.person_name,
-                        award=line.award_type_id.display_name,
-                        year=line.year,
-                    )
-                )
+        )
 
     # --- CRUD: lines follow their registration ----------------------------------
     @api.model_create_multi
