@@ -83,3 +83,51 @@ class TestRegistrationTour(HttpCase):
         self.env.invalidate_all()
         self.assertEqual(registration.state, "accepted")
         self.assertFalse(registration.is_late)
+
+    def test_member_agency_named_people(self):
+        ref = self.env.ref
+        units = ref("tdkt_emulation.tdkt_unit_inspectorate_finance_demo") | ref(
+            "tdkt_emulation.tdkt_unit_inspectorate_building_demo"
+        )
+        movement = self.env["tdkt.movement"].create(
+            {
+                "name": "Phong trào thi đua ngành hành trình",
+                "company_id": ref("base.main_company").id,
+                "year": 2030,
+                "scope": "outside",
+                "scope_unit_ids": [(6, 0, units.ids)],
+                "signer_id": ref("tdkt_emulation.hr_employee_chief_demo").id,
+                "registration_deadline": date(2030, 2, 15),
+                "title_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "award_type_id": ref(
+                                "tdkt_emulation.tdkt_award_type_giay_khen_cn"
+                            ).id
+                        },
+                    )
+                ],
+            }
+        )
+        movement.action_launch()
+        registration = self.env["tdkt.registration"].create(
+            {
+                "movement_id": movement.id,
+                "unit_id": units[0].id,
+                "signer_name": "Hoàng Minh Đức",
+                "signer_position": "Chánh Thanh tra",
+            }
+        )
+        url = f"/odoo/action-tdkt_emulation.tdkt_registration_action/{registration.id}"
+        self.start_tour(url, "tdkt_registration_agency_named_people", login="office")
+        self.env.invalidate_all()
+        self.assertEqual(registration.state, "submitted")
+        self.assertEqual(
+            [
+                (line.person_name, line.job_title, line.employee_id.id)
+                for line in registration.line_ids
+            ],
+            [("Đinh Văn Giao", "Thanh tra viên", False)],
+        )

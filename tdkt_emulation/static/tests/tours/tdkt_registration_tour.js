@@ -40,3 +40,32 @@ tours.add("tdkt_registration_office_accept", {
         { trigger: current("accepted") },
     ],
 });
+
+// A member agency in the sector's movement: the Office enters the agency's
+// people by name (the agency is not in this Odoo's HR), then submits.
+tours.add("tdkt_registration_agency_named_people", {
+    steps: () => [
+        // No employee column for a member agency: its people are named.
+        {
+            trigger:
+                ".o_field_widget[name='line_ids'] table:has(th[data-name='person_name']):not(:has(th[data-name='employee_id']))",
+        },
+        { trigger: ".o_field_widget[name='line_ids'] .o_field_x2many_list_row_add a", run: "click" },
+        {
+            trigger: ".o_field_widget[name='line_ids'] .o_data_row [name='person_name'] input",
+            run: "edit Đinh Văn Giao",
+        },
+        {
+            trigger: ".o_field_widget[name='line_ids'] .o_data_row [name='job_title'] input",
+            run: "edit Thanh tra viên",
+        },
+        {
+            trigger: ".o_field_widget[name='line_ids'] .o_data_row [name='award_type_id'] input",
+            run: "edit Giấy khen",
+        },
+        { trigger: ".o-autocomplete--dropdown-item a:contains('Giấy khen - cá nhân')", run: "click" },
+        // The button saves the new line before submitting.
+        { trigger: ".o_form_view button[name='action_submit']", run: "click" },
+        { trigger: current("submitted") },
+    ],
+});
