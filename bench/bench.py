@@ -314,7 +314,6 @@ def _big_plan(bench, task_count):
                 "year": model.year + 1,
                 "signer_id": model.signer_id.id,
                 "introduction": model.introduction,
-                "purposes": model.purposes,
                 "legal_basis_ids": [(0, 0, {"name": "Luật Thi đua, Khen thưởng"})],
                 "recipient_ids": [(0, 0, {"name": "Lưu: VT."})],
                 "task_ids": [(0, 0, vals) for vals in tasks],

@@ -3,12 +3,16 @@ from . import tdkt_document_register
 from . import tdkt_document_line_mixin
 from . import tdkt_document_recipient
 from . import tdkt_document_legal_basis
+from . import tdkt_section_mixin
+from . import tdkt_document_section
 from . import tdkt_official_document_mixin
 from . import ir_actions_report
 from . import ir_attachment
 from . import mail_tracking_value
 from . import res_company
 from . import tdkt_unit
+from . import tdkt_plan_template
+from . import tdkt_plan_template_section
 from . import tdkt_plan
 from . import tdkt_plan_task
 from . import tdkt_plan_review
