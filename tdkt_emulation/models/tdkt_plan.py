@@ -137,8 +137,10 @@ class TdktPlan(models.Model):
             )
 
     @api.model
-    def _default_template(self):
-        return self.env.company.tdkt_plan_template_id or self.env.ref(
+    def _default_template(self, company=None):
+        """The agency's default template, or the shared one (the seed's)."""
+        company = company or self.env.company
+        return company.tdkt_plan_template_id or self.env.ref(
             "tdkt_emulation.tdkt_plan_template_default", raise_if_not_found=False
         )
 
@@ -166,6 +168,11 @@ class TdktPlan(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if "template_id" not in vals:
+                # The default of the plan's own agency, not the user's current one.
+                company = self.env["res.company"].browse(vals.get("company_id"))
+                vals["template_id"] = self._default_template(company or None).id
         plans = super().create([self._assign_quarters(vals) for vals in vals_list])
         for plan, vals in zip(plans, vals_list, strict=True):
             # A new plan's body starts from its template, unless given (an
