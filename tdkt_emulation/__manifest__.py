@@ -27,6 +27,7 @@
         "reports/tdkt_registration_rollup_report.xml",
         "views/tdkt_unit_views.xml",
         "views/tdkt_plan_task_views.xml",
+        "views/tdkt_document_section_views.xml",
         "views/tdkt_plan_template_views.xml",
         "views/tdkt_plan_views.xml",
         "views/tdkt_plan_review_views.xml",

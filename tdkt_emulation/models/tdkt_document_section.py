@@ -22,6 +22,18 @@ class TdktDocumentSection(models.Model):
         "('1. Mục đích' under 'I. MỤC ĐÍCH, YÊU CẦU').",
     )
 
+    is_locked = fields.Boolean(
+        compute="_compute_is_locked",
+        help="The document is issued, closed or cancelled: its sections stay as "
+        "they are.",
+    )
+
+    @api.depends("res_model", "res_id")
+    def _compute_is_locked(self):
+        for section in self:
+            document = section._tdkt_document()
+            section.is_locked = bool(document and document.is_locked)
+
     def _tdkt_section_siblings(self):
         self.ensure_one()
         return self.search(

@@ -175,14 +175,20 @@ class TdktPlan(models.Model):
                 vals["template_id"] = self._default_template(company or None).id
         plans = super().create([self._assign_quarters(vals) for vals in vals_list])
         for plan, vals in zip(plans, vals_list, strict=True):
-            # A new plan's body starts from its template, unless given (an
-            # empty list: no sections).
-            if plan.template_id and "section_ids" not in vals:
+            # A new plan's body starts from its template, unless given. (The
+            # form sends an empty list for a new plan.)
+            if plan.template_id and not vals.get("section_ids"):
                 plan._tdkt_copy_sections(plan.template_id.section_ids)
         return plans
 
     def write(self, vals):
         return super().write(self._assign_quarters(vals))
+
+    def copy_data(self, default=None):
+        # A copy's sections are its original's (see the mixin's copy()), not
+        # its template's.
+        default = dict(default or {}, template_id=False)
+        return super().copy_data(default)
 
     # --- lifecycle ------------------------------------------------------------------
     def _tdkt_check_ready(self):

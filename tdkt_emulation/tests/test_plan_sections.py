@@ -114,7 +114,9 @@ class TestPlanSectionsPrintout(TdktCommon):
                     sequence=1,
                 ),
                 section("II. CÁC NHIỆM VỤ TRỌNG TÂM", kind="table", sequence=2),
-                section("III. TỔ CHỨC THỰC HIỆN", "<p>Giao Văn phòng./.</p>", sequence=3),
+                section(
+                    "III. TỔ CHỨC THỰC HIỆN", "<p>Giao Văn phòng./.</p>", sequence=3
+                ),
             ],
         )
         text = flat(" ".join(pdf_pages(render_pdf(self.env, PLAN_REPORT, plan))))
@@ -145,7 +147,9 @@ class TestPlanSectionsPrintout(TdktCommon):
             }
         )
         plan = self.create_plan()
-        self.assertEqual(plan._tdkt_print_agency_lines(), ([], ["ỦY BAN NHÂN DÂN", "TỈNH SƠN LA"]))
+        self.assertEqual(
+            plan._tdkt_print_agency_lines(), ([], ["ỦY BAN NHÂN DÂN", "TỈNH SƠN LA"])
+        )
         lines = lines_of(render_pdf(self.env, PLAN_REPORT, plan))
         first = [n for n, line in enumerate(lines) if "ỦY BAN NHÂN DÂN" in line]
         self.assertTrue(first, lines)
@@ -200,7 +204,9 @@ class TestPlanTemplates(TdktCommon):
                 "name": "Mẫu của Thanh tra tỉnh",
                 "company_id": cls.company.id,
                 "section_ids": [
-                    section("I. MỤC ĐÍCH VÀ YÊU CẦU", "<p>1. Năm 2024.</p>", sequence=1),
+                    section(
+                        "I. MỤC ĐÍCH VÀ YÊU CẦU", "<p>1. Năm 2024.</p>", sequence=1
+                    ),
                     section("II. NHIỆM VỤ", kind="table", sequence=2),
                 ],
             }
@@ -208,21 +214,28 @@ class TestPlanTemplates(TdktCommon):
 
     def test_default_template_is_the_seed_structure(self):
         plan = self.create_plan()
-        self.assertEqual(plan.template_id, self.env.ref("tdkt_emulation.tdkt_plan_template_default"))
+        self.assertEqual(
+            plan.template_id, self.env.ref("tdkt_emulation.tdkt_plan_template_default")
+        )
         self.assertEqual(structure(plan), SEED_HEADINGS)
-        self.assertEqual(plan.section_ids.filtered(lambda s: s.kind == "table").name, SEED_HEADINGS[3][0])
+        self.assertEqual(
+            plan.section_ids.filtered(lambda s: s.kind == "table").name,
+            SEED_HEADINGS[3][0],
+        )
 
     def test_agency_default_and_chosen_template(self):
         self.company.tdkt_plan_template_id = self.own
         plan = self.create_plan()
         self.assertEqual(plan.template_id, self.own)
-        self.assertEqual(structure(plan), [("I. MỤC ĐÍCH VÀ YÊU CẦU", 0), ("II. NHIỆM VỤ", 0)])
+        self.assertEqual(
+            structure(plan), [("I. MỤC ĐÍCH VÀ YÊU CẦU", 0), ("II. NHIỆM VỤ", 0)]
+        )
         self.assertEqual(plan.section_ids[0].body, "<p>1. Năm 2024.</p>")
         default = self.env.ref("tdkt_emulation.tdkt_plan_template_default")
         chosen = self.create_plan(template_id=default.id)
         self.assertEqual(structure(chosen), SEED_HEADINGS)
-        # Sections given, or none at all: the template is not applied.
-        self.assertFalse(self.create_plan(section_ids=[]).section_ids)
+        # No template: no sections.
+        self.assertFalse(self.create_plan(template_id=False).section_ids)
         # Changing the template later does not touch existing plans.
         self.own.section_ids[0].name = "I. KHÁC"
         self.assertEqual(plan.section_ids[0].name, "I. MỤC ĐÍCH VÀ YÊU CẦU")
@@ -230,7 +243,9 @@ class TestPlanTemplates(TdktCommon):
     def test_office_keeps_its_own_templates_only(self):
         default = self.env.ref("tdkt_emulation.tdkt_plan_template_default")
         as_office = self.env["tdkt.plan.template"].with_user(self.office)
-        self.assertEqual(set(as_office.search([]).ids) >= {self.own.id, default.id}, True)
+        self.assertEqual(
+            set(as_office.search([]).ids) >= {self.own.id, default.id}, True
+        )
         with self.assertRaises(AccessError):
             default.with_user(self.office).write({"name": "Sửa mẫu chung"})
         with self.assertRaises(AccessError):
@@ -303,7 +318,9 @@ class TestPlanSectionRights(TdktCommon):
         first = self.plan.section_ids[0]
         for user in (self.staff, self.council, self.outsider):
             with self.assertRaises(AccessError):
-                first.with_user(user).with_context(bypass=True).write({"body": "<p>X</p>"})
+                first.with_user(user).with_context(bypass=True).write(
+                    {"body": "<p>X</p>"}
+                )
             with self.assertRaises(AccessError):
                 self.new_section(user)
             with self.assertRaises(AccessError):
@@ -360,7 +377,9 @@ class TestPlanSectionRights(TdktCommon):
         if not self.env["res.lang"]._lang_get("vi_VN"):
             self.env["res.lang"]._activate_lang("vi_VN")
         self.env["ir.module.module"]._load_module_terms(["tdkt_emulation"], ["vi_VN"])
-        first = self.plan.section_ids[0].with_user(self.office).with_context(lang="vi_VN")
+        first = (
+            self.plan.section_ids[0].with_user(self.office).with_context(lang="vi_VN")
+        )
         with self.assertRaisesRegex(UserError, "quá dài") as caught:
             first.write({"name": "X" * 501})
         self.assertNotIn("tdkt", str(caught.exception))
@@ -396,8 +415,10 @@ class TestPlanSectionsCopyAndCitation(TdktCommon):
             ("tdkt.plan", "Emulation and Commendation Plan"),
             self.env["tdkt.document.legal.basis"]._selection_document_ref(),
         )
-        basis = self.env["tdkt.document.legal.basis"].with_user(self.office).new(
-            {"res_model": "tdkt.plan", "res_id": plan.id}
+        basis = (
+            self.env["tdkt.document.legal.basis"]
+            .with_user(self.office)
+            .new({"res_model": "tdkt.plan", "res_id": plan.id})
         )
         basis.document_ref = upstream
         basis._onchange_document_ref()
@@ -410,7 +431,14 @@ class TestPlanSectionsCopyAndCitation(TdktCommon):
         plan.with_user(self.office).write(
             {
                 "legal_basis_ids": [
-                    (0, 0, {"name": basis.name, "document_ref": f"tdkt.plan,{upstream.id}"})
+                    (
+                        0,
+                        0,
+                        {
+                            "name": basis.name,
+                            "document_ref": f"tdkt.plan,{upstream.id}",
+                        },
+                    )
                 ]
             }
         )
@@ -428,7 +456,7 @@ class TestPlanSectionsMigration(TdktCommon):
     def test_fixed_texts_become_sections(self):
         """The 18.0.1.2.0 script moves the old columns into the seed's
         sections; plans that already have sections are left alone."""
-        plan = self.create_plan(section_ids=[])
+        plan = self.create_plan(template_id=False)
         done = self.create_plan(year=2025)
         cr = self.env.cr
         cr.execute(
