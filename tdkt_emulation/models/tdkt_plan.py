@@ -49,7 +49,6 @@ class TdktPlan(models.Model):
     )
     template_id = fields.Many2one(
         "tdkt.plan.template",
-        string="Template",
         check_company=True,
         default=lambda self: self._default_template(),
         help="The sections a new plan starts from; the agency's default template "

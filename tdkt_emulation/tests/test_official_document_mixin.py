@@ -254,8 +254,10 @@ class TestOfficialDocumentMixin(TdktCommon):
         self.assertEqual(
             document._tdkt_print_legal_bases(),
             [
-                "Căn cứ Luật Thi đua, Khen thưởng năm 2022; Nghị định số "
-                "98/2023/NĐ-CP; Kế hoạch số 241/KH-UBND."
+                (
+                    "Căn cứ Luật Thi đua, Khen thưởng năm 2022; Nghị định số "
+                    "98/2023/NĐ-CP; Kế hoạch số 241/KH-UBND."
+                )
             ],
         )
         document.legal_basis_layout = "lines"
