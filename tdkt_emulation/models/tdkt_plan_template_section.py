@@ -5,7 +5,7 @@ class TdktPlanTemplateSection(models.Model):
     """A section of a plan template (see tdkt.section.mixin)."""
 
     _name = "tdkt.plan.template.section"
-    _inherit = ["tdkt.section.mixin", "tdkt.access.mixin"]
+    _inherit = ["tdkt.section.mixin", "tdkt.checked.mixin"]
     _description = "Section of a Plan Template"
     _order = "template_id, sequence, id"
     _tdkt_text_limits = {"name": 500, "body": 50000}
@@ -32,12 +32,3 @@ class TdktPlanTemplateSection(models.Model):
     @api.constrains("kind", "parent_id")
     def _check_structure(self):
         self._tdkt_check_structure()
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._tdkt_check_vals(vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._tdkt_check_vals([vals])
-        return super().write(vals)

@@ -1,9 +1,6 @@
 """Browser journey of the free structure: the Office creates a plan from a
 template, moves a section, writes a section's text and prints."""
 
-import time
-from unittest.mock import patch
-
 from odoo.tests import tagged
 
 from .pdf_tools import flat
@@ -24,25 +21,12 @@ class TestPlanSectionsTour(TdktTourCase):
                 ],
             }
         )
-        report_model = type(self.env["ir.actions.report"])
-        render = report_model._render_qweb_pdf
-        rendered = []
-
-        def spy(report, report_ref, res_ids=None, data=None):
-            result = render(report, report_ref, res_ids, data)
-            rendered.append((report.env.user.login, list(res_ids), result[0]))
-            return result
-
-        with patch.object(report_model, "_render_qweb_pdf", spy):
+        with self.capture_reports() as rendered:
             self.start_tour(
                 "/odoo/action-tdkt_emulation.tdkt_plan_action/new",
                 "tdkt_plan_sections",
                 login="office",
             )
-            for _attempt in range(100):  # the download may still be on its way
-                if rendered:
-                    break
-                time.sleep(0.2)
         plan = self.env["tdkt.plan"].search(
             [("name", "=", "Kế hoạch theo mẫu của tour")]
         )
@@ -54,7 +38,7 @@ class TestPlanSectionsTour(TdktTourCase):
         )
         self.assertIn("Đẩy mạnh phong trào thi đua", plan.section_ids[0].body)
         self.assertEqual(len(rendered), 1)
-        login, res_ids, content = rendered[0]
+        login, _report, res_ids, content = rendered[0]
         self.assertEqual((login, res_ids), ("office", plan.ids))
         text = flat(content.decode())
         position = 0
