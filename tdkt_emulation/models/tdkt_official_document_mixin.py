@@ -557,7 +557,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         self.ensure_one()
         text = text or (lambda value: value)
         new_ids = {}
-        ordered = sources._tdkt_ordered()
+        ordered = sources._tdkt_reading_order()
         for level in (0, 1):
             batch = [section for section, depth in ordered if depth == level]
             if not batch:
@@ -986,7 +986,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
                 section,
                 None if is_html_empty(section.body) else section.body,
             )
-            for section, level in self.section_ids._tdkt_ordered()
+            for section, level in self.section_ids._tdkt_reading_order()
         ]
 
     def _tdkt_citation(self):

@@ -71,7 +71,7 @@ class TdktSectionMixin(models.AbstractModel):
                     )
                 )
 
-    def _tdkt_ordered(self):
+    def _tdkt_reading_order(self):
         """[(section, level)] in reading order: each main section (by
         sequence) followed by its sub-sections; level 0 or 1."""
         sections = self.sorted(lambda s: (s.sequence, s.id))

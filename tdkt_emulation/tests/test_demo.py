@@ -28,7 +28,7 @@ class TestDemoPlan(TransactionCase):
         self.assertEqual(
             [
                 (section.name, level)
-                for section, level in plan.section_ids._tdkt_ordered()
+                for section, level in plan.section_ids._tdkt_reading_order()
             ],
             [
                 ("I. MỤC ĐÍCH, YÊU CẦU", 0),

@@ -7,7 +7,7 @@ from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
-from odoo.tools import file_path, mute_logger
+from odoo.tools import SQL, file_path, mute_logger
 
 from .common import TdktCommon
 from .pdf_tools import flat, pdf_pages, render_pdf
@@ -27,7 +27,7 @@ def section(name, body=None, kind="text", sequence=10):
 
 
 def structure(document):
-    return [(s.name, level) for s, level in document.section_ids._tdkt_ordered()]
+    return [(s.name, level) for s, level in document.section_ids._tdkt_reading_order()]
 
 
 def lines_of(pdf):
@@ -464,12 +464,17 @@ class TestPlanSectionsMigration(TdktCommon):
             "ADD COLUMN requirements text, ADD COLUMN implementation text"
         )
         cr.execute(
-            "UPDATE tdkt_plan SET purposes = %s, requirements = %s, "
-            "implementation = %s WHERE id = %s",
-            ("<p>Mục đích cũ.</p>", "<p>Yêu cầu cũ.</p>", "<p>1. Giao./.</p>", plan.id),
+            SQL(
+                "UPDATE tdkt_plan SET purposes = %s, requirements = %s, "
+                "implementation = %s WHERE id = %s",
+                "<p>Mục đích cũ.</p>",
+                "<p>Yêu cầu cũ.</p>",
+                "<p>1. Giao./.</p>",
+                plan.id,
+            )
         )
         # An issued plan is locked: the script still moves its texts.
-        cr.execute("UPDATE tdkt_plan SET state = 'issued' WHERE id = %s", [plan.id])
+        cr.execute(SQL("UPDATE tdkt_plan SET state = 'issued' WHERE id = %s", plan.id))
         path = file_path(
             "tdkt_emulation/migrations/18.0.1.2.0/post-10-plan-sections.py"
         )

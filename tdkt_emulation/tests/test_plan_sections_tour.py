@@ -33,7 +33,10 @@ class TestPlanSectionsTour(TdktTourCase):
         self.assertEqual(len(plan), 1)
         self.assertEqual(plan.create_uid.login, "office")
         self.assertEqual(
-            [section.name for section, _level in plan.section_ids._tdkt_ordered()],
+            [
+                section.name
+                for section, _level in plan.section_ids._tdkt_reading_order()
+            ],
             ["I. MỤC ĐÍCH VÀ YÊU CẦU", "III. TỔ CHỨC THỰC HIỆN", "II. NHIỆM VỤ"],
         )
         self.assertIn("Đẩy mạnh phong trào thi đua", plan.section_ids[0].body)
