@@ -920,6 +920,12 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
             )
         ]
 
+    @api.model
+    def _tdkt_ordered(self, lines):
+        """Lines in their printed order. Lines created in this transaction
+        sit in the cache in the order they were linked, not by sequence."""
+        return lines.sorted(lambda line: (line.sequence, line.id))
+
     def _tdkt_print_addressees(self):
         """Addressees of a submission ('Kính gửi: …'); none by default."""
         return []
@@ -927,7 +933,9 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
     def _tdkt_print_recipients(self):
         self.ensure_one()
         return [
-            line.strip() for line in self.recipient_ids.mapped("name") if line.strip()
+            line.strip()
+            for line in self._tdkt_ordered(self.recipient_ids).mapped("name")
+            if line.strip()
         ]
 
     def _tdkt_print_annex_template(self):
@@ -950,7 +958,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         self.ensure_one()
         bases = [
             LEADING_CAN_CU.sub("", basis.strip()).rstrip(";.").strip()
-            for basis in self.legal_basis_ids.mapped("name")
+            for basis in self._tdkt_ordered(self.legal_basis_ids).mapped("name")
             if basis and basis.strip()
         ]
         if not bases:
