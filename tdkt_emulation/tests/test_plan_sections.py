@@ -450,6 +450,31 @@ class TestPlanSectionsCopyAndCitation(TdktCommon):
         with self.assertRaisesRegex(ValidationError, "its own legal basis"):
             plan.legal_basis_ids.document_ref = plan
 
+    @mute_logger("odoo.addons.base.models.ir_rule", "odoo.models")
+    def test_basis_cannot_cite_a_document_out_of_reach(self):
+        """Linking another agency's plan would show its number and title to
+        whoever reads the basis."""
+        hidden = self.env["tdkt.plan"].create(
+            {"name": "Kế hoạch khác", "company_id": self.other_company.id, "year": 2024}
+        )
+        plan = self.create_plan(legal_basis_ids=[])
+        with self.assertRaises(AccessError):
+            plan.with_user(self.office).with_context(bypass=True).write(
+                {
+                    "legal_basis_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "name": "Căn cứ",
+                                "document_ref": f"tdkt.plan,{hidden.id}",
+                            },
+                        )
+                    ]
+                }
+            )
+        self.assertFalse(plan.legal_basis_ids)
+
 
 @tagged("post_install", "-at_install")
 class TestPlanSectionsMigration(TdktCommon):
