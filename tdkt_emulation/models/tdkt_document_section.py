@@ -23,6 +23,7 @@ class TdktDocumentSection(models.Model):
     )
 
     is_locked = fields.Boolean(
+        string="Locked",
         compute="_compute_is_locked",
         help="The document is issued, closed or cancelled: its sections stay as "
         "they are.",
