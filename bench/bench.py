@@ -247,6 +247,21 @@ def plan_form(bench):
     return (lambda: webclient.load_form(plan, spec)), len(plan.task_ids)
 
 
+@row("New plan from its agency's default template (5 sections, Office)")
+def plan_from_template(bench):
+    env = bench.as_user(bench.meta["office_uid"])
+    company = env["tdkt.plan"].browse(bench.meta["plan_id"]).company_id
+    plans = env["tdkt.plan"].with_context(tracking_disable=True)
+
+    def create():
+        plan = plans.create(
+            {"name": "Kế hoạch mới", "company_id": company.id, "year": 2099}
+        )
+        plan.env.flush_all()
+
+    return create, 0
+
+
 def _plan_pdf(bench, plan, env=None):
     report = bench.report("tdkt.plan", "qweb-pdf")
     if not report:
@@ -314,7 +329,6 @@ def _big_plan(bench, task_count):
                 "year": model.year + 1,
                 "signer_id": model.signer_id.id,
                 "introduction": model.introduction,
-                "purposes": model.purposes,
                 "legal_basis_ids": [(0, 0, {"name": "Luật Thi đua, Khen thưởng"})],
                 "recipient_ids": [(0, 0, {"name": "Lưu: VT."})],
                 "task_ids": [(0, 0, vals) for vals in tasks],

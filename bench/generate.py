@@ -340,7 +340,6 @@ class Generator:
                         "year": year,
                         "signer_id": chiefs[company.id].id,
                         "introduction": f"{company.name} xây dựng Kế hoạch năm {year}.",
-                        "purposes": "<p>Đẩy mạnh các phong trào thi đua.</p>",
                         "legal_basis_ids": [
                             (
                                 0,

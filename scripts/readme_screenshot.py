@@ -4,7 +4,8 @@
 
 URL is a path such as /odoo/action-tdkt_emulation.tdkt_movement_action/1 on
 http://127.0.0.1:$HTTP_PORT; the user logs in with password = login (the
-demo accounts). Headless Chromium is driven over its DevTools protocol.
+demo accounts). SCREENSHOT_CLICK may name a CSS selector to click first (a
+notebook tab). Headless Chromium is driven over its DevTools protocol.
 """
 
 import base64
@@ -80,6 +81,15 @@ def main(url, output, login="office", db=None):
             call("Network.setCookie", name="session_id", value=sid, url=base)
             call("Page.navigate", url=base + url)
             time.sleep(float(os.environ.get("SCREENSHOT_WAIT", "8")))
+            # SCREENSHOT_CLICK: a CSS selector clicked once the page is loaded
+            # (e.g. a notebook tab), then a short wait.
+            if os.environ.get("SCREENSHOT_CLICK"):
+                selector = json.dumps(os.environ["SCREENSHOT_CLICK"])
+                call(
+                    "Runtime.evaluate",
+                    expression=f"document.querySelector({selector}).click()",
+                )
+                time.sleep(2)
             shot = call("Page.captureScreenshot", format="png")
             with open(output, "wb") as file:
                 file.write(base64.b64decode(shot["data"]))

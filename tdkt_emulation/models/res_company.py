@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from .tdkt_official_document_mixin import LEGAL_BASIS_LAYOUTS
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -9,15 +11,33 @@ class ResCompany(models.Model):
         help="Abbreviation of the agency in document symbols, e.g. 'TTr' in "
         "'01/KH-TTr' (Decree 30/2020, appendix III).",
     )
-    tdkt_header_name = fields.Char(
+    # Text: each line printed on its own line of the header, as the agency
+    # breaks its name ('ỦY BAN NHÂN DÂN' / 'TỈNH SƠN LA').
+    tdkt_header_name = fields.Text(
         string="Agency Name in Headers",
         help="Name of the issuing agency as printed in the document header, "
-        "e.g. 'THANH TRA TỈNH'. Defaults to the company name.",
+        "one printed line per line, e.g. 'THANH TRA TỈNH', or 'ỦY BAN NHÂN "
+        "DÂN' then 'TỈNH SƠN LA' on the next line. Defaults to the company name.",
     )
-    tdkt_parent_agency_name = fields.Char(
+    tdkt_parent_agency_name = fields.Text(
         string="Parent Agency",
-        help="Governing agency printed above the issuing agency, e.g. "
-        "'UBND TỈNH LẠNG SƠN'. Defaults to the parent company's name.",
+        help="Governing agency printed above the issuing agency, one printed "
+        "line per line, e.g. 'UBND TỈNH LẠNG SƠN'; optional. Defaults to the "
+        "parent company's name.",
+    )
+    tdkt_legal_basis_layout = fields.Selection(
+        LEGAL_BASIS_LAYOUTS,
+        string="Legal Bases Printed",
+        default="paragraph",
+        help="How the agency's documents print their legal bases by default: "
+        "one paragraph, or one 'Căn cứ …;' per line.",
+    )
+    tdkt_plan_template_id = fields.Many2one(
+        "tdkt.plan.template",
+        string="Default Plan Template",
+        domain="[('company_id', 'in', [id, False])]",
+        help="The sections a new plan of the agency starts from; the shared "
+        "default template when empty.",
     )
     tdkt_reminder_days = fields.Integer(
         string="Task Reminder (days before the deadline)",

@@ -49,12 +49,16 @@ class TdktAccessMixin(models.AbstractModel):
                     )
                 limit = self._tdkt_text_limits.get(name)
                 if limit and isinstance(value, str) and len(value) > limit:
+                    # Numbers formatted outside the call: string literals in
+                    # its arguments hide the message from the translation export.
+                    length = f"{len(value):,}".replace(",", ".")
+                    maximum = f"{limit:,}".replace(",", ".")
                     raise UserError(
                         self.env._(
                             "'%(field)s' is too long: %(length)s characters, at most "
                             "%(limit)s.",
                             field=field._description_string(self.env),
-                            length=f"{len(value):,}".replace(",", "."),
-                            limit=f"{limit:,}".replace(",", "."),
+                            length=length,
+                            limit=maximum,
                         )
                     )

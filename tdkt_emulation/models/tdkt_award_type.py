@@ -34,7 +34,7 @@ class TdktAwardType(models.Model):
 
     _name = "tdkt.award.type"
     _description = "Award Type"
-    _inherit = ["tdkt.access.mixin"]
+    _inherit = ["tdkt.checked.mixin"]
     _order = "sequence, id"
     _rec_names_search = ["code", "name"]
     _tdkt_text_limits = {
@@ -108,12 +108,3 @@ class TdktAwardType(models.Model):
                         award=award.display_name,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._tdkt_check_vals(vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._tdkt_check_vals([vals])
-        return super().write(vals)

@@ -37,7 +37,7 @@ class TdktLegalRule(models.Model):
 
     _name = "tdkt.legal.rule"
     _description = "Legal Rule"
-    _inherit = ["tdkt.access.mixin"]
+    _inherit = ["tdkt.checked.mixin"]
     _order = "kind, code, valid_from, id"
     _rec_names_search = ["code", "name"]
     _tdkt_text_limits = {
@@ -123,15 +123,6 @@ class TdktLegalRule(models.Model):
                         "The rule '%(rule)s' ends before it starts.", rule=rule.name
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._tdkt_check_vals(vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._tdkt_check_vals([vals])
-        return super().write(vals)
 
     @api.model
     def _tdkt_rule(self, code, on_date):

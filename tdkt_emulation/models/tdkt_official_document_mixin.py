@@ -26,6 +26,7 @@ import psycopg2
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import is_html_empty
 
 _logger = logging.getLogger(__name__)
 
@@ -38,6 +39,10 @@ NBSP = "\u00a0"
 LEADING_CAN_CU = re.compile(r"^căn\s+cứ\s+", re.IGNORECASE)
 ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 AUTHORITY_PREFIX = {"tm": "TM.", "q": "Q.", "kt": "KT.", "tl": "TL.", "tuq": "TUQ."}
+LEGAL_BASIS_LAYOUTS = [
+    ("paragraph", "One paragraph"),
+    ("lines", "One basis per line"),
+]
 SIGNING_AUTHORITIES = [
     ("tm", "TM. (on behalf of the collective)"),
     ("q", "Q. (acting)"),
@@ -122,6 +127,8 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
     # The PDF report of the document and the prefix of its file names.
     _tdkt_report = None
     _tdkt_print_prefix = "VB"
+    # The type as cited by another document ('Kế hoạch số 01/KH-TTr …').
+    _tdkt_citation_label = "Văn bản"
     # Longest text (characters) of fields that reach the printout.
     _tdkt_text_limits = {
         "name": 500,
@@ -158,13 +165,15 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
     )
     name = fields.Char(string="Title", required=True, tracking=True)
     year = fields.Integer(required=True, index=True, tracking=True)
-    agency_name = fields.Char(
+    # Text: printed line by line, broken where the agency breaks its name
+    # ('ỦY BAN NHÂN DÂN' / 'TỈNH SƠN LA'), not where the cell runs out.
+    agency_name = fields.Text(
         string="Agency Name in Header",
         compute="_compute_header",
         store=True,
         readonly=False,
     )
-    parent_agency_name = fields.Char(
+    parent_agency_name = fields.Text(
         string="Parent Agency", compute="_compute_header", store=True, readonly=False
     )
     # Its own compute: a value given for one field protects every field of
@@ -229,6 +238,19 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
     legal_basis_ids = fields.One2many(
         "tdkt.document.legal.basis", "res_id", string="Legal Bases", copy=True
     )
+    legal_basis_layout = fields.Selection(
+        LEGAL_BASIS_LAYOUTS,
+        string="Legal Bases Printed",
+        compute="_compute_legal_basis_layout",
+        store=True,
+        readonly=False,
+        help="One paragraph ('Căn cứ A; B; C.') or one basis per line "
+        "('Căn cứ A;' then 'Căn cứ B;'…); the agency's choice by default.",
+    )
+    # Copied by copy() with their sub-sections (see _tdkt_copy_sections).
+    section_ids = fields.One2many(
+        "tdkt.document.section", "res_id", string="Sections", copy=False
+    )
     revision = fields.Integer(
         copy=False,
         readonly=True,
@@ -282,6 +304,13 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
             document.agency_name = company.tdkt_header_name or company.name
             document.parent_agency_name = (
                 company.tdkt_parent_agency_name or company.parent_id.name or False
+            )
+
+    @api.depends("company_id")
+    def _compute_legal_basis_layout(self):
+        for document in self:
+            document.legal_basis_layout = (
+                document.company_id.tdkt_legal_basis_layout or "paragraph"
             )
 
     @api.depends(lambda self: self._tdkt_header_depends())
@@ -395,8 +424,9 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
     # --- create / write / unlink: every path goes through the table -----------
     @api.model
     def _tdkt_own_lines(self, vals):
-        """New recipient and legal-basis lines belong to this model's document."""
-        for name in ("recipient_ids", "legal_basis_ids"):
+        """New recipient, legal-basis and section lines belong to this
+        model's document."""
+        for name in ("recipient_ids", "legal_basis_ids", "section_ids"):
             for command in vals.get(name) or []:
                 if command[0] == Command.CREATE:
                     command[2]["res_model"] = self._name
@@ -500,13 +530,53 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         return True
 
     def unlink(self):
-        recipients, bases = self.recipient_ids, self.legal_basis_ids
+        lines = (self.recipient_ids, self.legal_basis_ids, self.section_ids)
         result = super().unlink()
-        # sudo: the lines of a deleted (draft) document go with it; the
-        # document's own unlink checked the rights.
-        recipients.sudo().unlink()
-        bases.sudo().unlink()  # sudo: see above
+        for records in lines:
+            # sudo: the lines of a deleted (draft) document go with it; the
+            # document's own unlink checked the rights.
+            records.sudo().unlink()
         return result
+
+    def copy(self, default=None):
+        """A copy has the sections of its original, sub-sections included
+        (unless ``default`` gives its own)."""
+        default = dict(default or {})
+        keep_sections = "section_ids" not in default
+        default.setdefault("section_ids", [])
+        documents = super().copy(default)
+        if keep_sections:
+            for source, document in zip(self, documents, strict=True):
+                document._tdkt_copy_sections(source.section_ids)
+        return documents
+
+    def _tdkt_copy_sections(self, sources, text=None):
+        """Give this document sections made from ``sources`` (sections of a
+        document or of a template), sub-sections under their copied main
+        section; ``text`` rewrites each heading and body (e.g. next year's)."""
+        self.ensure_one()
+        text = text or (lambda value: value)
+        new_ids = {}
+        ordered = sources._tdkt_reading_order()
+        for level in (0, 1):
+            batch = [section for section, depth in ordered if depth == level]
+            if not batch:
+                continue
+            created = self.env["tdkt.document.section"].create(
+                [
+                    {
+                        "res_model": self._name,
+                        "res_id": self.id,
+                        "sequence": section.sequence,
+                        "name": text(section.name),
+                        "body": text(section.body),
+                        "kind": section.kind,
+                        "parent_id": new_ids.get(section.parent_id.id, False),
+                    }
+                    for section in batch
+                ]
+            )
+            new_ids.update(zip([s.id for s in batch], created.ids, strict=True))
 
     def _tdkt_write_state_change(self, new_state):
         """``write({'state': …})`` from a client: the same move as the button."""
@@ -883,14 +953,65 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         return names[0] if names else ""
 
     def _tdkt_print_legal_bases(self):
-        """The legal bases as printed: 'Căn cứ A; B; C.'"""
+        """The legal bases as printed, one paragraph per item: ['Căn cứ A;
+        B; C.'], or one per basis: ['Căn cứ A;', 'Căn cứ B;', 'Căn cứ C;']."""
         self.ensure_one()
         bases = [
             LEADING_CAN_CU.sub("", basis.strip()).rstrip(";.").strip()
             for basis in self._tdkt_ordered(self.legal_basis_ids).mapped("name")
             if basis and basis.strip()
         ]
-        return f"Căn cứ {'; '.join(bases)}." if bases else ""
+        if not bases:
+            return []
+        if self.legal_basis_layout == "lines":
+            return [f"Căn cứ {basis};" for basis in bases]
+        return [f"Căn cứ {'; '.join(bases)}."]
+
+    def _tdkt_print_agency_lines(self):
+        """(parent agency lines, agency lines) of the header, upper case,
+        broken where the agency breaks them."""
+        self.ensure_one()
+
+        def lines(text):
+            return [
+                line.strip().upper()
+                for line in (text or "").splitlines()
+                if line.strip()
+            ]
+
+        return lines(self.parent_agency_name), lines(self.agency_name)
+
+    def _tdkt_print_paragraphs(self, text):
+        """A plain text field (a preamble) as its non-empty lines."""
+        return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+    def _tdkt_print_sections(self):
+        """[(css class, section, body or None)] of the body, in reading order."""
+        self.ensure_one()
+        return [
+            (
+                "o_tdkt_subsection" if level else "o_tdkt_section",
+                section,
+                None if is_html_empty(section.body) else section.body,
+            )
+            for section, level in self.section_ids._tdkt_reading_order()
+        ]
+
+    def _tdkt_citation(self):
+        """How another document cites this one: 'Kế hoạch số 01/KH-TTr ngày
+        05/01/2024 của Thanh tra tỉnh về …'."""
+        self.ensure_one()
+        parts = [self._tdkt_citation_label]
+        if self.number:
+            parts.append(f"số {self.document_number}")
+        if self.issue_date:
+            parts.append(f"ngày {self.issue_date.strftime('%d/%m/%Y')}")
+        agency = " ".join(self._tdkt_print_agency_lines()[1])
+        if agency:
+            parts.append(f"của {agency.capitalize()}")
+        if self.name:
+            parts.append(f"về {self.name[0].lower()}{self.name[1:]}")
+        return " ".join(parts)
 
     def _tdkt_print_filename(self, prefix=None):
         """File name of the printout, e.g. 'KH_01-KH-TTr_2024'."""

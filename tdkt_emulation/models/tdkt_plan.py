@@ -32,10 +32,8 @@ class TdktPlan(models.Model):
     _tdkt_text_limits = {
         **TdktOfficialDocumentMixin._tdkt_text_limits,
         "introduction": 5000,
-        "purposes": 50000,
-        "requirements": 50000,
-        "implementation": 50000,
     }
+    _tdkt_citation_label = "Kế hoạch"
 
     company_id = fields.Many2one(default=lambda self: self.env.company)
     name = fields.Char(
@@ -45,11 +43,17 @@ class TdktPlan(models.Model):
     year = fields.Integer(default=lambda self: fields.Date.context_today(self).year)
     # --- body -------------------------------------------------------------------
     introduction = fields.Text(
-        help="Sentence that opens the plan, after the legal bases."
+        string="Preamble",
+        help="Text that opens the plan, after the legal bases or instead of "
+        "them ('Thực hiện Kế hoạch số …'); each line is a paragraph.",
     )
-    purposes = fields.Html()
-    requirements = fields.Html()
-    implementation = fields.Html()
+    template_id = fields.Many2one(
+        "tdkt.plan.template",
+        check_company=True,
+        default=lambda self: self._default_template(),
+        help="The sections a new plan starts from; the agency's default template "
+        "unless another one is chosen.",
+    )
     task_ids = fields.One2many("tdkt.plan.task", "plan_id", string="Tasks", copy=True)
     task_q1_ids = fields.One2many(
         "tdkt.plan.task",
@@ -131,6 +135,14 @@ class TdktPlan(models.Model):
                 100.0 * counts.get("done", 0) / applicable if applicable else 0.0
             )
 
+    @api.model
+    def _default_template(self, company=None):
+        """The agency's default template, or the shared one (the seed's)."""
+        company = company or self.env.company
+        return company.tdkt_plan_template_id or self.env.ref(
+            "tdkt_emulation.tdkt_plan_template_default", raise_if_not_found=False
+        )
+
     def _default_title(self, year):
         return self.env._(
             "Implementing emulation and commendation work in %(year)s", year=year
@@ -155,10 +167,27 @@ class TdktPlan(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        return super().create([self._assign_quarters(vals) for vals in vals_list])
+        for vals in vals_list:
+            if "template_id" not in vals:
+                # The default of the plan's own agency, not the user's current one.
+                company = self.env["res.company"].browse(vals.get("company_id"))
+                vals["template_id"] = self._default_template(company or None).id
+        plans = super().create([self._assign_quarters(vals) for vals in vals_list])
+        for plan, vals in zip(plans, vals_list, strict=True):
+            # A new plan's body starts from its template, unless given. (The
+            # form sends an empty list for a new plan.)
+            if plan.template_id and not vals.get("section_ids"):
+                plan._tdkt_copy_sections(plan.template_id.section_ids)
+        return plans
 
     def write(self, vals):
         return super().write(self._assign_quarters(vals))
+
+    def copy_data(self, default=None):
+        # A copy's sections are its original's (see the mixin's copy()), not
+        # its template's.
+        default = dict(default or {}, template_id=False)
+        return super().copy_data(default)
 
     # --- lifecycle ------------------------------------------------------------------
     def _tdkt_check_ready(self):
@@ -167,6 +196,14 @@ class TdktPlan(models.Model):
                 raise UserError(
                     self.env._(
                         "The plan '%(plan)s' has no tasks.", plan=plan.display_name
+                    )
+                )
+            if "table" not in plan.section_ids.mapped("kind"):
+                raise UserError(
+                    self.env._(
+                        "The plan '%(plan)s' has no section of kind 'Task Table': "
+                        "its tasks would not be printed.",
+                        plan=plan.display_name,
                     )
                 )
         return super()._tdkt_check_ready()
@@ -312,9 +349,7 @@ class TdktPlan(models.Model):
                 "year": self.year + 1,
                 "name": bump(self.name),
                 "introduction": bump(self.introduction),
-                "purposes": bump(self.purposes),
-                "requirements": bump(self.requirements),
-                "implementation": bump(self.implementation),
+                "section_ids": [],
                 "task_ids": [
                     Command.create(
                         {
@@ -331,6 +366,7 @@ class TdktPlan(models.Model):
                 ],
             }
         )
+        plan._tdkt_copy_sections(self.section_ids, bump)
         plan.message_post(
             body=self.env._("Planned from %(plan)s.", plan=self.display_name)
         )

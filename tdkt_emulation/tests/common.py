@@ -139,6 +139,14 @@ class TdktCommon(TransactionCase):
         return cls.env["tdkt.plan"].create(values)
 
     @classmethod
+    def fill_sections(cls, document, bodies):
+        """Write the text of ``document``'s sections, by heading."""
+        for section in document.section_ids:
+            if section.name in bodies:
+                section.body = bodies[section.name]
+        return document
+
+    @classmethod
     def issue(cls, plan):
         plan.with_user(cls.chief).action_issue()
         return plan

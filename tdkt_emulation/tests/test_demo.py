@@ -25,7 +25,23 @@ class TestDemoPlan(TransactionCase):
         )
         self.assertEqual(len(plan.recipient_ids), 7)
         self.assertEqual(plan.recipient_ids[-1].name, "Lưu: VT, TĐKT.")
-        self.assertIn("Giao Văn phòng Thanh tra tỉnh theo dõi", plan.implementation)
+        self.assertEqual(
+            [
+                (section.name, level)
+                for section, level in plan.section_ids._tdkt_reading_order()
+            ],
+            [
+                ("I. MỤC ĐÍCH, YÊU CẦU", 0),
+                ("1. Mục đích", 1),
+                ("2. Yêu cầu", 1),
+                ("II. NỘI DUNG, THỜI GIAN THỰC HIỆN", 0),
+                ("III. TỔ CHỨC THỰC HIỆN", 0),
+            ],
+        )
+        implementation = plan.section_ids.filtered(
+            lambda s: s.name == "III. TỔ CHỨC THỰC HIỆN"
+        )
+        self.assertIn("Giao Văn phòng Thanh tra tỉnh theo dõi", implementation.body)
         self.assertEqual(len(plan.task_ids), 23)
         self.assertEqual(
             Counter(plan.task_ids.mapped("quarter")), {"1": 6, "2": 6, "3": 3, "4": 8}

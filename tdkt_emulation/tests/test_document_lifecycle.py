@@ -174,7 +174,8 @@ class TestDocumentLifecycle(TdktCommon):
     def test_megabyte_of_text_is_refused(self):
         plan = self.create_plan()
         for model, vals in (
-            (plan, {"purposes": f"<p>{MEGABYTE}</p>"}),
+            (plan.section_ids[0], {"body": f"<p>{MEGABYTE}</p>"}),
+            (plan.section_ids[0], {"name": MEGABYTE}),
             (plan, {"name": MEGABYTE}),
             (plan.task_ids[0], {"name": MEGABYTE}),
             (plan.legal_basis_ids, {"name": MEGABYTE}),
@@ -182,8 +183,8 @@ class TestDocumentLifecycle(TdktCommon):
             with self.assertRaisesRegex(UserError, "is too long"):
                 model.with_user(self.office).write(vals)
         with self.assertRaisesRegex(UserError, "is too long"):
-            self.create_plan(implementation=MEGABYTE)
-        self.assertLess(len(plan.purposes or ""), 1000)
+            self.create_plan(introduction=MEGABYTE)
+        self.assertLess(len(plan.section_ids[0].body or ""), 1000)
 
 
 @tagged("post_install", "-at_install")

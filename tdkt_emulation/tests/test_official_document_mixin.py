@@ -253,6 +253,19 @@ class TestOfficialDocumentMixin(TdktCommon):
         )
         self.assertEqual(
             document._tdkt_print_legal_bases(),
-            "Căn cứ Luật Thi đua, Khen thưởng năm 2022; Nghị định số 98/2023/NĐ-CP; "
-            "Kế hoạch số 241/KH-UBND.",
+            [
+                (
+                    "Căn cứ Luật Thi đua, Khen thưởng năm 2022; Nghị định số "
+                    "98/2023/NĐ-CP; Kế hoạch số 241/KH-UBND."
+                )
+            ],
+        )
+        document.legal_basis_layout = "lines"
+        self.assertEqual(
+            document._tdkt_print_legal_bases(),
+            [
+                "Căn cứ Luật Thi đua, Khen thưởng năm 2022;",
+                "Căn cứ Nghị định số 98/2023/NĐ-CP;",
+                "Căn cứ Kế hoạch số 241/KH-UBND;",
+            ],
         )

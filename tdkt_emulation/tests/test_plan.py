@@ -109,7 +109,8 @@ class TestPlan(TdktCommon):
         for vals in (
             {"name": "Sửa"},
             {"year": 2025},
-            {"purposes": "<p>Khác</p>"},
+            {"introduction": "Khác"},
+            {"legal_basis_layout": "lines"},
             {"number": 9},
             {"signer_name": "Người khác"},
         ):

@@ -47,10 +47,15 @@ class TestPlanPrintout(TdktCommon):
                 (0, 0, {"sequence": 2, "name": "Lưu: VT, TĐKT."}),
             ],
             introduction="Thanh tra tỉnh xây dựng Kế hoạch, cụ thể như sau:",
-            purposes="<p>Mục đích thứ nhất.</p>",
-            requirements="<p>Yêu cầu thứ nhất.</p>",
-            implementation="<p>1. Giao Văn phòng theo dõi./.</p>",
             issue_date=date(2024, 1, 5),
+        )
+        cls.fill_sections(
+            cls.plan,
+            {
+                "1. Mục đích": "<p>Mục đích thứ nhất.</p>",
+                "2. Yêu cầu": "<p>Yêu cầu thứ nhất.</p>",
+                "III. TỔ CHỨC THỰC HIỆN": "<p>1. Giao Văn phòng theo dõi./.</p>",
+            },
         )
         cls.issue(cls.plan)
 

@@ -1,4 +1,7 @@
+import time
 import unittest
+from contextlib import contextmanager
+from unittest.mock import patch
 
 from odoo.tests import HttpCase
 
@@ -38,3 +41,29 @@ class TdktTourCase(HttpCase):
             [("department_ids", "in", division.ids), ("id", "!=", cls.unit_office.id)],
             limit=1,
         )
+
+    @contextmanager
+    def capture_reports(self):
+        """The reports rendered meanwhile: [(login, report_ref, res_ids,
+        content)]; waits a moment for a download still on its way.
+
+        In test mode Odoo answers a download with the report's HTML (a real
+        PDF would need wkhtmltopdf to fetch assets from this very server).
+        """
+        report_model = type(self.env["ir.actions.report"])
+        render = report_model._render_qweb_pdf
+        rendered = []
+
+        def spy(report, report_ref, res_ids=None, data=None):
+            result = render(report, report_ref, res_ids, data)
+            rendered.append(
+                (report.env.user.login, report_ref, list(res_ids or []), result[0])
+            )
+            return result
+
+        with patch.object(report_model, "_render_qweb_pdf", spy):
+            yield rendered
+            for _attempt in range(100):
+                if rendered:
+                    break
+                time.sleep(0.2)
