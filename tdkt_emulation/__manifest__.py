@@ -13,6 +13,7 @@
         "security/tdkt_emulation_security.xml",
         "security/ir.model.access.csv",
         "security/tdkt_emulation_rules.xml",
+        "security/tdkt_cluster_rules.xml",
         "data/tdkt_plan_task_reminder_data.xml",
         "data/tdkt_award_type_data.xml",
         "data/tdkt_legal_rule_data.xml",
@@ -33,6 +34,7 @@
         "views/tdkt_legal_rule_views.xml",
         "views/tdkt_movement_views.xml",
         "views/tdkt_registration_views.xml",
+        "views/tdkt_cluster_views.xml",
         "wizard/tdkt_document_reason_wizard_views.xml",
         "wizard/tdkt_plan_task_not_applicable_wizard_views.xml",
         "wizard/tdkt_registration_import_views.xml",
@@ -42,6 +44,7 @@
         "demo/tdkt_emulation_demo.xml",
         "demo/tdkt_plan_2024_demo.xml",
         "demo/tdkt_movement_2024_demo.xml",
+        "demo/tdkt_cluster_2024_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -19,3 +19,5 @@ from . import tdkt_movement
 from . import tdkt_movement_title
 from . import tdkt_registration
 from . import tdkt_registration_line
+from . import tdkt_cluster
+from . import tdkt_cluster_member

@@ -26,3 +26,4 @@ from . import test_registration_xlsx
 from . import test_registration_import
 from . import test_registration_tour
 from . import test_registration_query_budget
+from . import test_cluster
