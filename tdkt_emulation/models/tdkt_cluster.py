@@ -75,14 +75,17 @@ class TdktCluster(models.Model):
                     raise ValidationError(
                         self.env._("The year %(year)s is not valid.", year=year)
                     )
-            if cluster.year_from and cluster.year_to < cluster.year_from:
-                if cluster.year_to:
-                    raise ValidationError(
-                        self.env._(
-                            "The cluster '%(cluster)s' ends before it starts.",
-                            cluster=cluster.name,
-                        )
+            if (
+                cluster.year_from
+                and cluster.year_to
+                and (cluster.year_to < cluster.year_from)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The cluster '%(cluster)s' ends before it starts.",
+                        cluster=cluster.name,
                     )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -15,10 +15,15 @@ HEAD_DUTIES = (
     ("1", "Chủ trì tổ chức Hội nghị ký kết giao ước thi đua {cluster} năm {year}"),
     (
         "2",
-        "Chủ trì thực hiện kiểm tra chéo công tác thi đua, khen thưởng giữa các "
-        "đơn vị trong {cluster} năm {year}",
+        (
+            "Chủ trì thực hiện kiểm tra chéo công tác thi đua, khen thưởng giữa "
+            "các đơn vị trong {cluster} năm {year}"
+        ),
     ),
-    ("4", "Tổ chức Hội nghị tổng kết công tác thi đua, khen thưởng {cluster} năm {year}"),
+    (
+        "4",
+        "Tổ chức Hội nghị tổng kết công tác thi đua, khen thưởng {cluster} năm {year}",
+    ),
 )
 
 
@@ -66,6 +71,27 @@ class TdktClusterMember(models.Model):
     elected_date = fields.Date(
         string="Elected On", help="Date of the conference that elected the member."
     )
+    score_ids = fields.One2many("tdkt.cluster.score", "member_id", string="Scores")
+    self_total = fields.Float(
+        string="Self-Assessed Total", compute="_compute_totals", store=True
+    )
+    cross_total = fields.Float(
+        string="Cross-Inspection Total", compute="_compute_totals", store=True
+    )
+    final_total = fields.Float(compute="_compute_totals", store=True)
+    rank = fields.Integer(
+        readonly=True,
+        copy=False,
+        help="Place of the member in the cluster's ranking, set when the "
+        "scores are published.",
+    )
+    inspection_ids = fields.Many2many(
+        "tdkt.cluster.inspection",
+        "tdkt_cluster_inspection_inspected_rel",
+        "member_id",
+        "inspection_id",
+        string="Inspected By",
+    )
     election_reference = fields.Char(
         string="Election Record",
         help="The meeting that elected the head or deputy, e.g. 'Biên bản Hội "
@@ -88,11 +114,27 @@ class TdktClusterMember(models.Model):
             # sudo: which agency a partner stands for, whatever companies the
             # user may read; only the link is kept.
             companies = (
-                self.env["res.company"].sudo().search([("partner_id", "in", partners.ids)])
+                self.env["res.company"]
+                .sudo()
+                .search([("partner_id", "in", partners.ids)])
             )
         by_partner = {company.partner_id.id: company.id for company in companies}
         for member in self:
             member.member_company_id = by_partner.get(member.partner_id.id, False)
+
+    @api.depends(
+        "score_ids.self_score",
+        "score_ids.cross_score",
+        "score_ids.final_score",
+        "score_ids.kind",
+    )
+    def _compute_totals(self):
+        totals = self.score_ids._tdkt_totals()
+        for member in self:
+            entry = totals.get(member.id, {})
+            member.self_total = entry.get("self", 0.0)
+            member.cross_total = entry.get("cross", 0.0)
+            member.final_total = entry.get("final", 0.0)
 
     @api.constrains("year")
     def _check_year(self):
@@ -137,7 +179,7 @@ class TdktClusterMember(models.Model):
         self._tdkt_check_vals([vals])
         return super().write(vals)
 
-    # --- the head's duties ------------------------------------------------------
+    # --- the head's duties ---------------------------------------------------------
     def action_create_head_tasks(self):
         """Put the head's duties of the year in its agency's draft plan."""
         self.ensure_one()

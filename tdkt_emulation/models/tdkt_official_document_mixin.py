@@ -850,6 +850,14 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
             )
         ]
 
+    def _tdkt_print_signer_rows(self, signers, per_row=3):
+        """Rows of signature blocks when there are several (minutes: two;
+        a covenant: every member), at most ``per_row`` a row; none for a
+        single signer, printed beside the recipients."""
+        if len(signers) < 2:
+            return []
+        return [signers[i : i + per_row] for i in range(0, len(signers), per_row)]
+
     def _tdkt_print_addressees(self):
         """Addressees of a submission ('Kính gửi: …'); none by default."""
         return []

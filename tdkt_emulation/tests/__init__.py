@@ -27,3 +27,5 @@ from . import test_registration_import
 from . import test_registration_tour
 from . import test_registration_query_budget
 from . import test_cluster
+from . import test_cluster_covenant
+from . import test_cluster_score

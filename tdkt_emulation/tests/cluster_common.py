@@ -66,3 +66,72 @@ class TdktClusterCommon(TdktCommon):
         ).sudo()
         members = cls.cluster._tdkt_members(2024)
         cls.m_head, cls.m_deputy, cls.m_a, cls.m_b = members
+
+    @classmethod
+    def create_covenant(cls, criteria=None, **vals):
+        """A draft 2024 covenant of the cluster: two groups of two criteria
+        (50 points each), a bonus and a penalty."""
+        values = {
+            "cluster_id": cls.cluster.id,
+            "year": 2024,
+            "place": "Lạng Sơn",
+            "content": "Các đơn vị thành viên Cụm thi đua số IV thống nhất ký "
+            "kết Giao ước thi đua năm 2024.",
+            "target_ids": [
+                (0, 0, {"name": "100% đơn vị hoàn thành tốt nhiệm vụ trở lên"}),
+                (0, 0, {"name": "Ít nhất 02 đơn vị được đề nghị tặng Bằng khen"}),
+            ],
+        }
+        values.update(vals)
+        covenant = cls.env["tdkt.cluster.covenant"].with_user(cls.office).create(values)
+        Criterion = cls.env["tdkt.cluster.criterion"].with_user(cls.office)
+        groups = Criterion.create(
+            [
+                {
+                    "covenant_id": covenant.id,
+                    "name": name,
+                    "max_points": 50,
+                    "sequence": index,
+                }
+                for index, name in enumerate(
+                    ("Công tác thanh tra", "Tiếp công dân, giải quyết KNTC, PCTN")
+                )
+            ]
+        )
+        for group in groups:
+            Criterion.create(
+                [
+                    {
+                        "covenant_id": covenant.id,
+                        "parent_id": group.id,
+                        "name": f"{group.name} - tiêu chí {index}",
+                        "max_points": 25,
+                        "sequence": index,
+                    }
+                    for index in (1, 2)
+                ]
+            )
+        Criterion.create(
+            [
+                {
+                    "covenant_id": covenant.id,
+                    "name": "Được tặng Cờ thi đua của Thanh tra Chính phủ",
+                    "kind": "bonus",
+                    "max_points": 10,
+                    "sequence": 10,
+                },
+                {
+                    "covenant_id": covenant.id,
+                    "name": "Chậm gửi báo cáo",
+                    "kind": "penalty",
+                    "max_points": 5,
+                    "sequence": 11,
+                },
+            ]
+        )
+        return covenant.sudo()
+
+    @classmethod
+    def sign(cls, covenant):
+        covenant.with_user(cls.office).action_sign()
+        return covenant
