@@ -38,6 +38,7 @@
         "views/tdkt_cluster_views.xml",
         "views/tdkt_cluster_covenant_views.xml",
         "views/tdkt_cluster_inspection_views.xml",
+        "views/tdkt_cluster_honour_views.xml",
         "wizard/tdkt_document_reason_wizard_views.xml",
         "wizard/tdkt_plan_task_not_applicable_wizard_views.xml",
         "wizard/tdkt_registration_import_views.xml",

@@ -27,3 +27,6 @@ from . import tdkt_cluster_covenant_target
 from . import tdkt_cluster_criterion
 from . import tdkt_cluster_score
 from . import tdkt_cluster_inspection
+from . import tdkt_cluster_honour
+from . import tdkt_cluster_honour_result
+from . import tdkt_cluster_proposal

@@ -57,6 +57,25 @@ class TdktCluster(models.Model):
     year_from = fields.Integer(string="Active From")
     year_to = fields.Integer(string="Active Until")
     member_ids = fields.One2many("tdkt.cluster.member", "cluster_id", string="Members")
+    flag_award_type_id = fields.Many2one(
+        "tdkt.award.type",
+        string="Flag for the Leader",
+        domain="[('subject', '=', 'collective')]",
+        help="The award the cluster proposes for the member it honours first, "
+        "e.g. the organiser's emulation flag.",
+    )
+    merit_award_type_id = fields.Many2one(
+        "tdkt.award.type",
+        string="Award for the Next",
+        domain="[('subject', '=', 'collective')]",
+        help="The award the cluster proposes for the next members, e.g. the "
+        "organiser's Bằng khen.",
+    )
+    merit_proposal_count = fields.Integer(
+        string="Members Proposed for it",
+        default=2,
+        help="How many members after the first the cluster proposes for it.",
+    )
     note = fields.Text()
 
     _sql_constraints = [
@@ -67,9 +86,13 @@ class TdktCluster(models.Model):
         ),
     ]
 
-    @api.constrains("year_from", "year_to")
+    @api.constrains("year_from", "year_to", "merit_proposal_count")
     def _check_years(self):
         for cluster in self:
+            if cluster.merit_proposal_count < 0:
+                raise ValidationError(
+                    self.env._("The number of members proposed cannot be negative.")
+                )
             for year in (cluster.year_from, cluster.year_to):
                 if year and not 2000 <= year <= 2100:
                     raise ValidationError(

@@ -29,3 +29,4 @@ from . import test_registration_query_budget
 from . import test_cluster
 from . import test_cluster_covenant
 from . import test_cluster_score
+from . import test_cluster_honour
