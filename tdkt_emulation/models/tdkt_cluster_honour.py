@@ -120,11 +120,12 @@ class TdktClusterHonour(models.Model):
                 else honour.name or "Bình xét, suy tôn"
             )
 
-    @api.constrains("covenant_id")
-    def _check_published(self):
+    def _tdkt_check_published(self):
+        """The members vote once the scores are published (the minutes may
+        be prepared before: date, place, who attends)."""
         for honour in self:
             if honour.covenant_id.state not in ("published", "closed"):
-                raise ValidationError(
+                raise UserError(
                     self.env._(
                         "The cluster votes to honour once the scores of "
                         "'%(covenant)s' are published.",
@@ -147,6 +148,7 @@ class TdktClusterHonour(models.Model):
         self.ensure_one()
         self._tdkt_check_manager(self.env._("fill in"))
         self._tdkt_check_editable()
+        self._tdkt_check_published()
         ranking = self.covenant_id._tdkt_ranking()
         cluster = self.cluster_id
         awards = [cluster.flag_award_type_id] + [cluster.merit_award_type_id] * (
@@ -172,6 +174,7 @@ class TdktClusterHonour(models.Model):
         return True
 
     def _tdkt_check_minutes(self):
+        self._tdkt_check_published()
         for honour in self:
             if not honour.result_ids:
                 raise UserError(

@@ -62,6 +62,7 @@ class TdktClusterHonourResult(models.Model):
         )
         honours._tdkt_check_manager(self.env._("change the result of"))
         honours._tdkt_check_editable()
+        honours._tdkt_check_published()
         return super().create(vals_list)
 
     def write(self, vals):

@@ -84,6 +84,7 @@ class TdktClusterProposal(models.Model):
         )
         honours._tdkt_check_manager(self.env._("change the proposals of"))
         honours._tdkt_check_editable()
+        honours._tdkt_check_published()
         return super().create(vals_list)
 
     def write(self, vals):

@@ -48,10 +48,16 @@ class TestClusterHonour(TdktClusterCommon):
         )
 
     def test_not_before_publication(self):
-        with self.assertRaisesRegex(
-            ValidationError, "once the scores .* are published"
-        ):
-            self.create_honour()
+        # The minutes can be prepared; the vote waits for the published scores.
+        honour = self.create_honour()
+        with self.assertRaisesRegex(UserError, "once the scores .* are published"):
+            honour.with_user(self.office).action_fill_from_ranking()
+        with self.assertRaisesRegex(UserError, "once the scores .* are published"):
+            honour.with_user(self.office).write(
+                {"result_ids": [(0, 0, {"position": 1, "member_id": self.m_a.id})]}
+            )
+        with self.assertRaisesRegex(UserError, "once the scores .* are published"):
+            honour.with_user(self.office).action_issue()
 
     def test_vote_and_proposals(self):
         self.publish()
