@@ -1,3 +1,7 @@
+import io
+
+import openpyxl
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -5,6 +9,7 @@ from ..models.tdkt_cluster_inspection import generate_pairings
 from .cluster_common import TdktClusterCommon
 from .pdf_tools import flat, pdf_pages, render_pdf
 
+SCORES_XLSX = "tdkt_emulation.report_tdkt_cluster_score_xlsx"
 INSPECTION_REPORT = "tdkt_emulation.action_report_tdkt_cluster_inspection"
 
 
@@ -252,3 +257,68 @@ class TestClusterScore(TdktClusterCommon):
                 for member, target in enumerate(pairs):
                     self.assertNotEqual(member, target, (count, seed))
                     self.assertNotEqual(pairs[target], member, (count, seed))
+
+    def _workbook(self, user):
+        content, fmt = (
+            self.env["ir.actions.report"]
+            .with_user(user)
+            ._render(SCORES_XLSX, self.covenant.ids)
+        )
+        self.assertEqual(fmt, "xlsx")
+        return openpyxl.load_workbook(io.BytesIO(content))
+
+    def test_xlsx(self):
+        self.fill_finals(20.0)
+        self.score(self.m_a, self.bonus).with_user(self.office).final_score = 10
+        self.score(self.m_a, self.normal[0]).sudo().self_score = 24
+        self.score(self.m_a, self.normal[0]).with_user(
+            self.office
+        ).gap_note = "Thiếu minh chứng"
+        self.covenant.with_user(self.office).action_publish()
+        book = self._workbook(self.office)
+        self.assertEqual(
+            book.sheetnames,
+            ["Bảng điểm CTĐ 2024", "Chi tiết CTĐ 2024", "Xếp hạng CTĐ 2024"],
+        )
+        table = [list(row) for row in book["Bảng điểm CTĐ 2024"].values]
+        self.assertEqual(
+            table[0][:5],
+            [
+                "STT",
+                "Tiêu chí",
+                "Điểm tối đa",
+                "Thanh tra tỉnh Thử nghiệm",
+                "Thanh tra tỉnh Khác",
+            ],
+        )
+        self.assertEqual(table[1][:3], ["I", "Công tác thanh tra", 50])
+        self.assertEqual(table[1][3], None)  # a group is not scored
+        self.assertEqual(
+            table[2][:4], ["1.1", "Công tác thanh tra - tiêu chí 1", 25, 20]
+        )
+        self.assertEqual(
+            table[7][:3],
+            ["III", "Được tặng Cờ thi đua của Thanh tra Chính phủ (Điểm thưởng)", 10],
+        )
+        self.assertEqual(table[-1][1], "Tổng điểm")
+        self.assertEqual(table[-1][3:7], [80, 80, 90, 80])
+        details = [list(row) for row in book["Chi tiết CTĐ 2024"].values]
+        cao_bang = [row for row in details if row[0] == "Thanh tra tỉnh Cao Bằng"]
+        self.assertEqual(
+            cao_bang[0][1:9],
+            ["1.1", "Công tác thanh tra - tiêu chí 1", "", 25, 24, None, 20, 4],
+        )
+        ranking = [list(row) for row in book["Xếp hạng CTĐ 2024"].values]
+        self.assertEqual(
+            ranking[1], [1, "Thanh tra tỉnh Cao Bằng", "Thành viên", 24, 0, 90]
+        )
+        self.assertEqual(len(ranking), 5)
+
+    def test_xlsx_member_sees_its_own(self):
+        self.fill_finals(20.0)
+        book = self._workbook(self.other_staff)
+        table = [list(row) for row in book["Bảng điểm CTĐ 2024"].values]
+        # Its own scores and those of the member it inspects, nothing else.
+        self.assertEqual(
+            table[0][3:], ["Thanh tra tỉnh Khác", "Thanh tra tỉnh Cao Bằng"]
+        )
