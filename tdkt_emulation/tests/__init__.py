@@ -31,3 +31,4 @@ from . import test_cluster_covenant
 from . import test_cluster_score
 from . import test_cluster_honour
 from . import test_demo_cluster
+from . import test_cluster_tour
