@@ -1,7 +1,23 @@
-from odoo import api, models
-from odoo.exceptions import AccessError
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 
-from .tdkt_official_document_mixin import GROUP_OFFICE
+from .tdkt_official_document_mixin import GROUP_OFFICE, Transition
+
+# Minutes of a cluster (cross-inspection, vote to honour): drafted, signed,
+# cancelled (with a reason once signed); no number of an agency's register.
+MINUTES_TRANSITIONS = (
+    Transition(
+        "issue",
+        ("draft",),
+        "issued",
+        GROUP_OFFICE,
+        "_tdkt_check_minutes",
+        ("date", "revision"),
+    ),
+    Transition("cancel", ("draft",), "cancelled", GROUP_OFFICE),
+    Transition("cancel", ("issued",), "cancelled", GROUP_OFFICE, reason=True),
+    Transition("reset", ("cancelled",), "draft", GROUP_OFFICE),
+)
 
 
 class TdktClusterDocumentMixin(models.AbstractModel):
@@ -30,18 +46,12 @@ class TdktClusterDocumentMixin(models.AbstractModel):
             document.agency_name = document.cluster_id.name or False
             document.parent_agency_name = document.cluster_id.organiser_id.name or False
 
-    @api.depends("number", "cluster_id.code")
-    def _compute_symbol(self):
+    def _tdkt_symbol_depends(self):
+        return ["number", "cluster_id.code"]
+
+    def _tdkt_symbol_code(self):
         """A cluster numbers its own papers under its code (…/GƯ-CTĐ)."""
-        for document in self:
-            code = document.cluster_id.code
-            kind = document._tdkt_document_type
-            document.symbol = f"{kind}-{code}" if code else kind
-            document.document_number = (
-                document._tdkt_format_number(document.number)
-                if document.number
-                else f"/{document.symbol}"
-            )
+        return self.cluster_id.code
 
     def _tdkt_print_number(self):
         """The cluster's papers here carry no number of an agency's register."""
@@ -94,3 +104,52 @@ class TdktClusterDocumentMixin(models.AbstractModel):
         """Points as the tables print them: '10', '2,5'."""
         text = f"{points or 0.0:.2f}".rstrip("0").rstrip(".")
         return text.replace(".", ",")
+
+    def _tdkt_check_members_of_year(self, members, year):
+        """Every one of ``members`` belongs to the cluster in ``year``."""
+        strangers = members.filtered(
+            lambda m: m.cluster_id != self.cluster_id or m.year != year
+        )
+        if strangers:
+            raise ValidationError(
+                self.env._(
+                    "%(agency)s is not a member of the cluster in %(year)s.",
+                    agency=strangers[0].partner_id.name,
+                    year=year,
+                )
+            )
+
+
+class TdktClusterMinutesMixin(models.AbstractModel):
+    """Minutes of a covenant's year (cross-inspection, vote to honour): they
+    follow the covenant's cluster, agency, year and head."""
+
+    _name = "tdkt.cluster.minutes.mixin"
+    _inherit = ["tdkt.cluster.document.mixin"]
+    _description = "Emulation Cluster Minutes"
+    _tdkt_document_type = "BB"
+    _tdkt_states = ("draft", "issued", "cancelled")
+    _tdkt_signed_states = ("issued",)
+    _tdkt_locked_states = ("issued", "cancelled")
+    _tdkt_base_transitions = ()
+    _tdkt_extra_transitions = MINUTES_TRANSITIONS
+
+    name = fields.Char(
+        compute="_compute_name", store=True, readonly=False, precompute=True
+    )
+    covenant_id = fields.Many2one(
+        "tdkt.cluster.covenant", required=True, index=True, ondelete="restrict"
+    )
+    cluster_id = fields.Many2one(
+        related="covenant_id.cluster_id", store=True, precompute=True
+    )
+    company_id = fields.Many2one(
+        related="covenant_id.company_id", store=True, readonly=True, precompute=True
+    )
+    year = fields.Integer(related="covenant_id.year", store=True, precompute=True)
+    head_partner_id = fields.Many2one(
+        related="covenant_id.head_partner_id", store=True, string="Head Agency"
+    )
+
+    def _tdkt_check_minutes(self):
+        """Readiness of the minutes before they are signed."""

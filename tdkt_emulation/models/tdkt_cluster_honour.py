@@ -1,11 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .tdkt_official_document_mixin import (
-    GROUP_OFFICE,
-    TdktOfficialDocumentMixin,
-    Transition,
-)
+from .tdkt_official_document_mixin import TdktOfficialDocumentMixin
 
 VOTE_METHODS = [
     ("hands", "Show of Hands"),
@@ -30,28 +26,10 @@ class TdktClusterHonour(models.Model):
 
     _name = "tdkt.cluster.honour"
     _description = "Cluster Review and Vote to Honour"
-    _inherit = ["tdkt.cluster.document.mixin"]
+    _inherit = ["tdkt.cluster.minutes.mixin"]
     _order = "year desc, covenant_id, id"
-    _tdkt_document_type = "BB"
     _tdkt_print_prefix = "BBST"
     _tdkt_report = "tdkt_emulation.action_report_tdkt_cluster_honour"
-    _tdkt_states = ("draft", "issued", "cancelled")
-    _tdkt_signed_states = ("issued",)
-    _tdkt_locked_states = ("issued", "cancelled")
-    _tdkt_base_transitions = ()
-    _tdkt_extra_transitions = (
-        Transition(
-            "issue",
-            ("draft",),
-            "issued",
-            GROUP_OFFICE,
-            "_tdkt_check_minutes",
-            ("date", "revision"),
-        ),
-        Transition("cancel", ("draft",), "cancelled", GROUP_OFFICE),
-        Transition("cancel", ("issued",), "cancelled", GROUP_OFFICE, reason=True),
-        Transition("reset", ("cancelled",), "draft", GROUP_OFFICE),
-    )
     _tdkt_text_limits = {
         **TdktOfficialDocumentMixin._tdkt_text_limits,
         "chair_name": 100,
@@ -59,26 +37,7 @@ class TdktClusterHonour(models.Model):
         "minutes": 20000,
     }
 
-    name = fields.Char(
-        compute="_compute_name", store=True, readonly=False, precompute=True
-    )
-    covenant_id = fields.Many2one(
-        "tdkt.cluster.covenant",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        domain="[('state', 'in', ('published', 'closed'))]",
-    )
-    cluster_id = fields.Many2one(
-        related="covenant_id.cluster_id", store=True, precompute=True
-    )
-    company_id = fields.Many2one(
-        related="covenant_id.company_id", store=True, readonly=True, precompute=True
-    )
-    year = fields.Integer(related="covenant_id.year", store=True, precompute=True)
-    head_partner_id = fields.Many2one(
-        related="covenant_id.head_partner_id", store=True, string="Head Agency"
-    )
+    covenant_id = fields.Many2one(domain="[('state', 'in', ('published', 'closed'))]")
     meeting_date = fields.Date()
     attendee_ids = fields.Many2many(
         "tdkt.cluster.member",
@@ -119,6 +78,13 @@ class TdktClusterHonour(models.Model):
                 if honour.covenant_id
                 else honour.name or "Bình xét, suy tôn"
             )
+
+    def _tdkt_check_lines_editable(self, action):
+        """Its result and proposals: the managers change them on a draft,
+        once the scores are published."""
+        self._tdkt_check_manager(action)
+        self._tdkt_check_editable()
+        self._tdkt_check_published()
 
     def _tdkt_check_published(self):
         """The members vote once the scores are published (the minutes may

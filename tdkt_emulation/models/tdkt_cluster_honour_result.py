@@ -45,14 +45,9 @@ class TdktClusterHonourResult(models.Model):
                 raise ValidationError(
                     self.env._("A place starts at 1 and votes cannot be negative.")
                 )
-            if line.member_id not in line.honour_id.covenant_id.member_ids:
-                raise ValidationError(
-                    self.env._(
-                        "%(agency)s is not a member of the cluster in %(year)s.",
-                        agency=line.member_id.partner_id.name,
-                        year=line.honour_id.year,
-                    )
-                )
+            line.honour_id._tdkt_check_members_of_year(
+                line.member_id, line.honour_id.year
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -60,18 +55,14 @@ class TdktClusterHonourResult(models.Model):
         honours = self.env["tdkt.cluster.honour"].browse(
             {vals["honour_id"] for vals in vals_list if vals.get("honour_id")}
         )
-        honours._tdkt_check_manager(self.env._("change the result of"))
-        honours._tdkt_check_editable()
-        honours._tdkt_check_published()
+        honours._tdkt_check_lines_editable(self.env._("change the result of"))
         return super().create(vals_list)
 
     def write(self, vals):
         self._tdkt_check_vals([vals])
-        self.honour_id._tdkt_check_manager(self.env._("change the result of"))
-        self.honour_id._tdkt_check_editable()
+        self.honour_id._tdkt_check_lines_editable(self.env._("change the result of"))
         return super().write(vals)
 
     def unlink(self):
-        self.honour_id._tdkt_check_manager(self.env._("change the result of"))
-        self.honour_id._tdkt_check_editable()
+        self.honour_id._tdkt_check_lines_editable(self.env._("change the result of"))
         return super().unlink()

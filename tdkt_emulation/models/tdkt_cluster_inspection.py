@@ -3,11 +3,7 @@ import random
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .tdkt_official_document_mixin import (
-    GROUP_OFFICE,
-    TdktOfficialDocumentMixin,
-    Transition,
-)
+from .tdkt_official_document_mixin import TdktOfficialDocumentMixin
 
 
 def generate_pairings(count, seed=None):
@@ -41,52 +37,17 @@ class TdktClusterInspection(models.Model):
 
     _name = "tdkt.cluster.inspection"
     _description = "Cross-Inspection"
-    _inherit = ["tdkt.cluster.document.mixin"]
+    _inherit = ["tdkt.cluster.minutes.mixin"]
     _order = "year desc, covenant_id, date_from, id"
-    _tdkt_document_type = "BB"
     _tdkt_print_prefix = "BBKTC"
     _tdkt_report = "tdkt_emulation.action_report_tdkt_cluster_inspection"
-    _tdkt_states = ("draft", "issued", "cancelled")
-    _tdkt_signed_states = ("issued",)
-    _tdkt_locked_states = ("issued", "cancelled")
-    _tdkt_base_transitions = ()
-    _tdkt_extra_transitions = (
-        Transition(
-            "issue",
-            ("draft",),
-            "issued",
-            GROUP_OFFICE,
-            "_tdkt_check_minutes",
-            ("date", "revision"),
-        ),
-        Transition("cancel", ("draft",), "cancelled", GROUP_OFFICE),
-        Transition("cancel", ("issued",), "cancelled", GROUP_OFFICE, reason=True),
-        Transition("reset", ("cancelled",), "draft", GROUP_OFFICE),
-    )
     _tdkt_text_limits = {
         **TdktOfficialDocumentMixin._tdkt_text_limits,
         "conclusion": 20000,
     }
 
-    name = fields.Char(
-        compute="_compute_name", store=True, readonly=False, precompute=True
-    )
     covenant_id = fields.Many2one(
-        "tdkt.cluster.covenant",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        domain="[('state', '=', 'signed')]",
-    )
-    cluster_id = fields.Many2one(
-        related="covenant_id.cluster_id", store=True, precompute=True
-    )
-    company_id = fields.Many2one(
-        related="covenant_id.company_id", store=True, readonly=True, precompute=True
-    )
-    year = fields.Integer(related="covenant_id.year", store=True, precompute=True)
-    head_partner_id = fields.Many2one(
-        related="covenant_id.head_partner_id", store=True, string="Head Agency"
+        ondelete="cascade", domain="[('state', '=', 'signed')]"
     )
     team_member_ids = fields.Many2many(
         "tdkt.cluster.member",
@@ -130,21 +91,12 @@ class TdktClusterInspection(models.Model):
     )
     def _check_members(self):
         for inspection in self:
-            members = inspection.covenant_id.member_ids
-            involved = (
+            inspection._tdkt_check_members_of_year(
                 inspection.team_member_ids
                 | inspection.inspected_member_ids
-                | inspection.host_member_id
+                | inspection.host_member_id,
+                inspection.year,
             )
-            strangers = involved - members
-            if strangers:
-                raise ValidationError(
-                    self.env._(
-                        "%(agency)s is not a member of the cluster in %(year)s.",
-                        agency=strangers[0].partner_id.name,
-                        year=inspection.year,
-                    )
-                )
             itself = inspection.team_member_ids & inspection.inspected_member_ids
             if itself:
                 raise ValidationError(

@@ -56,14 +56,9 @@ class TdktClusterProposal(models.Model):
     @api.constrains("member_id", "award_type_id")
     def _check_line(self):
         for proposal in self:
-            if proposal.member_id not in proposal.honour_id.covenant_id.member_ids:
-                raise ValidationError(
-                    self.env._(
-                        "%(agency)s is not a member of the cluster in %(year)s.",
-                        agency=proposal.member_id.partner_id.name,
-                        year=proposal.honour_id.year,
-                    )
-                )
+            proposal.honour_id._tdkt_check_members_of_year(
+                proposal.member_id, proposal.honour_id.year
+            )
             if proposal.award_type_id.subject != "collective":
                 raise ValidationError(
                     self.env._(
@@ -82,9 +77,7 @@ class TdktClusterProposal(models.Model):
         honours = self.env["tdkt.cluster.honour"].browse(
             {vals["honour_id"] for vals in vals_list if vals.get("honour_id")}
         )
-        honours._tdkt_check_manager(self.env._("change the proposals of"))
-        honours._tdkt_check_editable()
-        honours._tdkt_check_published()
+        honours._tdkt_check_lines_editable(self.env._("change the proposals of"))
         return super().create(vals_list)
 
     def write(self, vals):
@@ -98,15 +91,15 @@ class TdktClusterProposal(models.Model):
         decision = {"decision_note", "state"}
         content = {n for n in vals if not n.startswith(("message_", "activity_"))}
         if content - decision:
-            self.honour_id._tdkt_check_manager(self.env._("change the proposals of"))
-            self.honour_id._tdkt_check_editable()
+            self.honour_id._tdkt_check_lines_editable(
+                self.env._("change the proposals of")
+            )
         elif content:
             self._tdkt_check_decider()
         return super().write(vals)
 
     def unlink(self):
-        self.honour_id._tdkt_check_manager(self.env._("change the proposals of"))
-        self.honour_id._tdkt_check_editable()
+        self.honour_id._tdkt_check_lines_editable(self.env._("change the proposals of"))
         return super().unlink()
 
     # --- the organiser's decision -----------------------------------------------

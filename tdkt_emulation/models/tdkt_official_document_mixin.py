@@ -302,10 +302,18 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         source = self[self._tdkt_header_from]
         return source if source else None
 
-    @api.depends("number", "company_id.tdkt_agency_code")
+    def _tdkt_symbol_depends(self):
+        return ["number", "company_id.tdkt_agency_code"]
+
+    def _tdkt_symbol_code(self):
+        """The code after the type in the symbol: the agency's ('KH-TTr');
+        a cluster's papers use the cluster's ('GƯ-CTĐ')."""
+        return self.company_id.tdkt_agency_code
+
+    @api.depends(lambda self: self._tdkt_symbol_depends())
     def _compute_symbol(self):
         for document in self:
-            code = document.company_id.tdkt_agency_code
+            code = document._tdkt_symbol_code()
             kind = document._tdkt_document_type
             document.symbol = f"{kind}-{code}" if code else kind
             document.document_number = (
