@@ -39,7 +39,6 @@ class TdktCluster(models.Model):
     level = fields.Selection(CLUSTER_LEVELS, required=True, default="province")
     organiser_id = fields.Many2one(
         "res.partner",
-        string="Organiser",
         required=True,
         tracking=True,
         domain="[('is_company', '=', True)]",

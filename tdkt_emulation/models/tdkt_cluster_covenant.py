@@ -105,7 +105,6 @@ class TdktClusterCovenant(models.Model):
         index=True,
     )
     gap_tolerance = fields.Float(
-        string="Gap Tolerance",
         default=2.0,
         tracking=True,
         help="Points by which the self-score, the cross-inspection's and the "
@@ -268,26 +267,29 @@ class TdktClusterCovenant(models.Model):
 
     def _tdkt_ranking(self):
         """Members by final total, best first: [(rank, member, total)];
-        equal totals share a rank."""
+        equal totals share a rank. From the members' stored totals (kept by
+        every score change), not from the scores."""
         self.ensure_one()
-        totals = self.score_ids._tdkt_totals()
-        members = sorted(
-            self.member_ids,
-            key=lambda m: (
-                -totals.get(m.id, {}).get("final", 0.0),
-                m.partner_id.name or "",
-            ),
-        )
+        self.check_access("read")
+        # sudo: the members' totals and names, for a covenant the user may
+        # read (checked above), whose members every member of the cluster
+        # sees; the record rules' path domains (member partners) would
+        # otherwise be evaluated again in Python for every member. The
+        # members go back to the caller as the user.
+        members = self.sudo().member_ids
+        members.fetch(["final_total", "partner_id"])
+        members.partner_id.fetch(["name"])
+        members = members.sorted(lambda m: (-m.final_total, m.partner_id.name or ""))
         ranking = []
         previous = None
         for index, member in enumerate(members):
-            total = totals.get(member.id, {}).get("final", 0.0)
+            total = member.final_total
             rank = (
                 ranking[-1][0]
                 if previous is not None and total == previous
                 else index + 1
             )
-            ranking.append((rank, member, total))
+            ranking.append((rank, member.sudo(False), total))
             previous = total
         return ranking
 

@@ -42,11 +42,22 @@ class TdktClusterCriterion(models.Model):
         "tdkt.cluster.criterion", "parent_id", string="Criteria"
     )
     sequence = fields.Integer(default=10)
+    group_sequence = fields.Integer(
+        compute="_compute_group_sequence",
+        store=True,
+        help="Sequence of the criterion's group (its own for a top criterion): "
+        "the scores follow the table's order.",
+    )
     name = fields.Text(string="Criterion", required=True)
     kind = fields.Selection(CRITERION_KINDS, required=True, default="normal")
     max_points = fields.Float(string="Maximum Points", digits=(6, 2))
     guidance = fields.Text(help="How the criterion is scored and what proves it.")
     is_group = fields.Boolean(compute="_compute_is_group")
+
+    @api.depends("sequence", "parent_id.sequence")
+    def _compute_group_sequence(self):
+        for criterion in self:
+            criterion.group_sequence = (criterion.parent_id or criterion).sequence
 
     @api.depends("child_ids")
     def _compute_is_group(self):

@@ -54,9 +54,7 @@ class TdktClusterHonour(models.Model):
     chair_name = fields.Char(string="Chair")
     secretary_name = fields.Char(string="Secretary")
     minutes = fields.Text(string="Proceedings")
-    result_ids = fields.One2many(
-        "tdkt.cluster.honour.result", "honour_id", string="Result", copy=False
-    )
+    result_ids = fields.One2many("tdkt.cluster.honour.result", "honour_id", copy=False)
     proposal_ids = fields.One2many(
         "tdkt.cluster.proposal", "honour_id", string="Proposals", copy=False
     )

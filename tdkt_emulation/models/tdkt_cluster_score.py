@@ -29,7 +29,7 @@ class TdktClusterScore(models.Model):
     _name = "tdkt.cluster.score"
     _description = "Covenant Score"
     _inherit = ["mail.thread", "tdkt.access.mixin"]
-    _order = "covenant_id, member_id, criterion_sequence, criterion_id"
+    _order = "covenant_id, member_id, group_sequence, criterion_sequence, criterion_id"
     _rec_name = "criterion_id"
     _tdkt_text_limits = {"self_note": 2000, "cross_note": 2000, "gap_note": 2000}
 
@@ -52,6 +52,7 @@ class TdktClusterScore(models.Model):
         "tdkt.cluster.criterion", required=True, index=True, ondelete="cascade"
     )
     criterion_sequence = fields.Integer(related="criterion_id.sequence", store=True)
+    group_sequence = fields.Integer(related="criterion_id.group_sequence", store=True)
     group_id = fields.Many2one(
         related="criterion_id.parent_id", string="Criteria Group", store=True
     )
