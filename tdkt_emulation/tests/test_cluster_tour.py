@@ -55,6 +55,9 @@ class TestClusterTour(TdktTourCase):
         self.start_tour(url, "tdkt_cluster_head_final_score", login="office")
         self.env.invalidate_all()
         self.assertEqual(ours.final_score, 8.5)
+        self.assertEqual(covenant.state, "signed")
+        self.start_tour(url, "tdkt_cluster_head_publish", login="office")
+        self.env.invalidate_all()
         self.assertEqual(covenant.state, "published")
         self.assertEqual(
             [(m.partner_id, m.rank) for m in covenant.member_ids.sorted("rank")],

@@ -27,9 +27,11 @@ tours.add("tdkt_cluster_member_self_score", {
 });
 
 tours.add("tdkt_cluster_head_final_score", {
+    steps: () => enterScore("final_score", "8,50"),
+});
+
+tours.add("tdkt_cluster_head_publish", {
     steps: () => [
-        ...enterScore("final_score", "8,50"),
-        { trigger: ".o_breadcrumb .o_back_button a, .o_breadcrumb li.breadcrumb-item a", run: "click" },
         { trigger: ".o_form_view button[name='action_publish']", run: "click" },
         { trigger: ".modal-footer .btn-primary", run: "click" },
         { trigger: ".o_statusbar_status .o_arrow_button_current[data-value='published']" },
