@@ -261,7 +261,7 @@ class TdktClusterCovenant(models.Model):
             for leaf in leaves
             if (member.id, leaf.id) not in existing
         ]
-        self.env["tdkt.cluster.score"].sudo().with_context(
+        self.env["tdkt.cluster.score"].sudo().with_context(  # sudo: see docstring
             tracking_disable=True
         ).create(values)  # sudo: see docstring
 

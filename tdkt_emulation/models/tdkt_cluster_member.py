@@ -115,7 +115,7 @@ class TdktClusterMember(models.Model):
             # user may read; only the link is kept.
             companies = (
                 self.env["res.company"]
-                .sudo()
+                .sudo()  # sudo: see above
                 .search([("partner_id", "in", partners.ids)])
             )
         by_partner = {company.partner_id.id: company.id for company in companies}

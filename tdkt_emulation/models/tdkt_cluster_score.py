@@ -164,7 +164,7 @@ class TdktClusterScore(models.Model):
         # until its minutes are signed.
         inspections = (
             self.env["tdkt.cluster.inspection"]
-            .sudo()
+            .sudo()  # sudo: see above
             .search(
                 [
                     ("covenant_id", "in", self.covenant_id.ids),

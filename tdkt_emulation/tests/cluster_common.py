@@ -63,7 +63,7 @@ class TdktClusterCommon(TdktCommon):
                     ],
                 }
             )
-        ).sudo()
+        ).sudo()  # sudo: the tests read every member as the system
         members = cls.cluster._tdkt_members(2024)
         cls.m_head, cls.m_deputy, cls.m_a, cls.m_b = members
 
@@ -129,7 +129,7 @@ class TdktClusterCommon(TdktCommon):
                 },
             ]
         )
-        return covenant.sudo()
+        return covenant.sudo()  # sudo: read as the system, acted on as users
 
     @classmethod
     def sign(cls, covenant):

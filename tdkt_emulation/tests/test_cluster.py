@@ -123,10 +123,11 @@ class TestCluster(TdktClusterCommon):
             self.cluster.with_user(self.third_office).read(["name"])
 
     def test_unit_names_clusters(self):
-        unit = self.unit_clusters.sudo()
+        unit = self.unit_clusters.sudo()  # sudo: units are the administrators'
         unit.cluster_ids = self.cluster
         self.assertEqual(unit.cluster_ids, self.cluster)
         with self.assertRaisesRegex(ValidationError, "Emulation Cluster"):
+            # sudo: as the administrators, who configure the units
             self.unit_office.sudo().cluster_ids = self.cluster
 
     def test_head_duties_in_plan(self):

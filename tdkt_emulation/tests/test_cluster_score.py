@@ -107,7 +107,7 @@ class TestClusterScore(TdktClusterCommon):
 
     def test_gap_needs_note(self):
         score = self.score(self.m_a, self.normal[0])
-        score.sudo().self_score = 25
+        score.sudo().self_score = 25  # sudo: an outside agency, entered for it
         score.with_user(self.other_staff).cross_score = 20
         self.assertEqual(score.gap, 5)
         self.assertTrue(score.gap_flag)
@@ -130,7 +130,7 @@ class TestClusterScore(TdktClusterCommon):
         with self.assertRaisesRegex(UserError, "cannot be changed"):
             score.with_user(self.office).final_score = 1
         with self.assertRaisesRegex(UserError, "cannot be changed"):
-            score.sudo().final_score = 1
+            score.sudo().final_score = 1  # sudo: the lock holds for the system too
         # Published: the whole cluster sees the scores.
         visible = self.env["tdkt.cluster.score"].with_user(self.other_staff).search([])
         self.assertEqual(len(visible), 24)
@@ -189,6 +189,7 @@ class TestClusterScore(TdktClusterCommon):
             self.inspection.with_user(self.office).action_issue()
         for criterion in self.leaves:
             score = self.score(self.m_a, criterion)
+            # sudo: the self-score of an outside agency, entered for it
             score.sudo().self_score = 5 if criterion.kind != "normal" else 20
             score.with_user(self.other_staff).cross_score = (
                 0 if criterion.kind != "normal" else 19
@@ -270,7 +271,7 @@ class TestClusterScore(TdktClusterCommon):
     def test_xlsx(self):
         self.fill_finals(20.0)
         self.score(self.m_a, self.bonus).with_user(self.office).final_score = 10
-        self.score(self.m_a, self.normal[0]).sudo().self_score = 24
+        self.score(self.m_a, self.normal[0]).sudo().self_score = 24  # sudo: outside
         self.score(self.m_a, self.normal[0]).with_user(
             self.office
         ).gap_note = "Thiếu minh chứng"
