@@ -179,6 +179,22 @@ class TdktClusterMember(models.Model):
         self._tdkt_check_vals([vals])
         return super().write(vals)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_scored(self):
+        """A member scored under a signed covenant stays: its scores (and
+        the ranking) would go with it."""
+        # sudo: whether scores exist, whoever may read them; only a yes or no.
+        scored = self.sudo().filtered("score_ids")
+        if scored:
+            raise UserError(
+                self.env._(
+                    "%(agency)s has scores under the covenant of %(year)s: it "
+                    "cannot be taken out of the cluster for that year.",
+                    agency=scored[0].partner_id.name,
+                    year=scored[0].year,
+                )
+            )
+
     # --- the head's duties ---------------------------------------------------------
     def action_create_head_tasks(self):
         """Put the head's duties of the year in its agency's draft plan."""

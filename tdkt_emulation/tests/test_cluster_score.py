@@ -97,6 +97,10 @@ class TestClusterScore(TdktClusterCommon):
         with self.assertRaisesRegex(AccessError, "final score"):
             score.with_user(self.staff).final_score = 23
 
+    def test_scored_member_stays(self):
+        with self.assertRaisesRegex(UserError, "has scores under the covenant of 2024"):
+            self.m_b.with_user(self.office).unlink()
+
     def test_bad_points(self):
         score = self.score(self.m_head, self.normal[0])
         with self.assertRaisesRegex(UserError, "from 0 to the criterion's maximum, 25"):
