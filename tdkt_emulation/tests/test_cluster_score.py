@@ -97,6 +97,35 @@ class TestClusterScore(TdktClusterCommon):
         with self.assertRaisesRegex(AccessError, "final score"):
             score.with_user(self.staff).final_score = 23
 
+    def test_evidence_and_tracking(self):
+        own = self.score(self.m_deputy, self.normal[0]).with_user(self.other_staff)
+        evidence = (
+            self.env["ir.attachment"]
+            .with_user(self.other_staff)
+            .create(
+                {
+                    "name": "bao_cao_thanh_tra_2024.pdf",
+                    "raw": b"%PDF-1.4",
+                    "res_model": "tdkt.cluster.score",
+                    "res_id": own.id,
+                }
+            )
+        )
+        own.with_context(tracking_disable=False).write(
+            {"self_score": 21, "attachment_ids": [(4, evidence.id)]}
+        )
+        # Tracking is written when the transaction commits.
+        self.env.cr.precommit.run()
+        self.assertEqual(own.attachment_ids, evidence)
+        tracked = own.sudo().message_ids.tracking_value_ids  # sudo: the chatter
+        self.assertEqual(tracked.field_id.mapped("name"), ["self_score"])
+        self.assertEqual(tracked.new_value_float, 21)
+        # Evidence goes with the self-score: another member's is refused.
+        with self.assertRaisesRegex(AccessError, "self-score"):
+            self.score(self.m_a, self.normal[0]).with_user(self.other_staff).write(
+                {"attachment_ids": [(4, evidence.id)]}
+            )
+
     def test_scored_member_stays(self):
         with self.assertRaisesRegex(UserError, "has scores under the covenant of 2024"):
             self.m_b.with_user(self.office).unlink()
