@@ -36,6 +36,11 @@ _spec = importlib.util.spec_from_file_location(
 )
 webclient = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(webclient)
+_spec = importlib.util.spec_from_file_location(
+    "tdkt_cluster_load", ROOT.parent / "tdkt_emulation" / "tests" / "cluster_load.py"
+)
+cluster_load = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(cluster_load)
 
 ROWS = []
 PENDING_PRINTOUTS = "pending: printouts not merged"
@@ -524,6 +529,64 @@ def xlsx_all(bench):
         report._render_xlsx(report.report_name, records.ids, {})
 
     return render, len(tasks)
+
+
+def _cluster_office(bench):
+    """The largest plan's agency and its Office, which heads the clusters
+    built for a row."""
+    company = bench.env["tdkt.plan"].browse(bench.meta["largest_plan_id"]).company_id
+    return company, _office_of(bench, company)
+
+
+@row("Cluster scoring grid, 40 members x 60 criteria (by member, head Office)")
+def cluster_grid(bench):
+    company, env = _cluster_office(bench)
+    covenant = cluster_load.build_clusters(
+        bench.env, company, members=40, groups=6, per_group=10, name="Bench lưới"
+    )
+    spec = cluster_load.list_spec(
+        env,
+        "tdkt.cluster.score",
+        "tdkt_emulation.tdkt_cluster_score_view_list",
+        webclient.arch_spec,
+    )
+    Score = env["tdkt.cluster.score"]
+    domain = [("covenant_id", "=", covenant.id)]
+
+    def load():
+        cluster_load.load_grid(Score, spec, domain)
+
+    return load, f"{len(covenant.score_ids)} scores"
+
+
+@row("Cluster ranking, 20 clusters x 15 members (ranked, then the list)")
+def cluster_ranking(bench):
+    company, env = _cluster_office(bench)
+    covenants = cluster_load.build_clusters(
+        bench.env,
+        company,
+        clusters=20,
+        members=15,
+        groups=6,
+        per_group=10,
+        publish=True,
+        name="Bench xếp hạng",
+    ).with_env(env)
+    spec = cluster_load.list_spec(
+        env,
+        "tdkt.cluster.member",
+        "tdkt_emulation.tdkt_cluster_member_view_list_ranking",
+        webclient.arch_spec,
+    )
+    Member = env["tdkt.cluster.member"]
+    domain = [("cluster_id", "in", covenants.cluster_id.ids)]
+
+    def rank():
+        for covenant in covenants:
+            covenant._tdkt_ranking()
+        cluster_load.load_ranking(Member, spec, domain)
+
+    return rank, f"{len(covenants.score_ids)} scores"
 
 
 # --- table ------------------------------------------------------------------------

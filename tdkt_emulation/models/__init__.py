@@ -24,3 +24,14 @@ from . import tdkt_movement
 from . import tdkt_movement_title
 from . import tdkt_registration
 from . import tdkt_registration_line
+from . import tdkt_cluster
+from . import tdkt_cluster_member
+from . import tdkt_cluster_document_mixin
+from . import tdkt_cluster_covenant
+from . import tdkt_cluster_covenant_target
+from . import tdkt_cluster_criterion
+from . import tdkt_cluster_score
+from . import tdkt_cluster_inspection
+from . import tdkt_cluster_honour
+from . import tdkt_cluster_honour_result
+from . import tdkt_cluster_proposal

@@ -331,10 +331,18 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         source = self[self._tdkt_header_from]
         return source if source else None
 
-    @api.depends("number", "company_id.tdkt_agency_code")
+    def _tdkt_symbol_depends(self):
+        return ["number", "company_id.tdkt_agency_code"]
+
+    def _tdkt_symbol_code(self):
+        """The code after the type in the symbol: the agency's ('KH-TTr');
+        a cluster's papers use the cluster's ('GƯ-CTĐ')."""
+        return self.company_id.tdkt_agency_code
+
+    @api.depends(lambda self: self._tdkt_symbol_depends())
     def _compute_symbol(self):
         for document in self:
-            code = document.company_id.tdkt_agency_code
+            code = document._tdkt_symbol_code()
             kind = document._tdkt_document_type
             document.symbol = f"{kind}-{code}" if code else kind
             document.document_number = (
@@ -925,6 +933,14 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         """Lines in their printed order. Lines created in this transaction
         sit in the cache in the order they were linked, not by sequence."""
         return lines.sorted(lambda line: (line.sequence, line.id))
+
+    def _tdkt_print_signer_rows(self, signers, per_row=3):
+        """Rows of signature blocks when there are several (minutes: two;
+        a covenant: every member), at most ``per_row`` a row; none for a
+        single signer, printed beside the recipients."""
+        if len(signers) < 2:
+            return []
+        return [signers[i : i + per_row] for i in range(0, len(signers), per_row)]
 
     def _tdkt_print_addressees(self):
         """Addressees of a submission ('Kính gửi: …'); none by default."""

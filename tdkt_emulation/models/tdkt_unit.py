@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class TdktUnit(models.Model):
@@ -53,6 +54,11 @@ class TdktUnit(models.Model):
         string="Outside Agencies",
         help="Agencies outside this Odoo that this unit names.",
     )
+    cluster_ids = fields.Many2many(
+        "tdkt.cluster",
+        string="Clusters",
+        help="The emulation clusters this unit names (a unit of type cluster).",
+    )
     user_ids = fields.Many2many(
         "res.users",
         "tdkt_unit_user_rel",
@@ -91,6 +97,18 @@ class TdktUnit(models.Model):
             "A unit with this name already exists for this agency.",
         ),
     ]
+
+    @api.constrains("unit_type", "cluster_ids")
+    def _check_cluster_ids(self):
+        for unit in self:
+            if unit.cluster_ids and unit.unit_type != "cluster":
+                raise ValidationError(
+                    self.env._(
+                        "Only a unit of type 'Emulation Cluster' names clusters: "
+                        "'%(unit)s' is not one.",
+                        unit=unit.name,
+                    )
+                )
 
     @api.depends("user_ids", "department_ids.member_ids.user_id")
     def _compute_member_user_ids(self):

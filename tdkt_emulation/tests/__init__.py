@@ -26,3 +26,9 @@ from . import test_registration_xlsx
 from . import test_registration_import
 from . import test_registration_tour
 from . import test_registration_query_budget
+from . import test_cluster
+from . import test_cluster_covenant
+from . import test_cluster_score
+from . import test_cluster_honour
+from . import test_demo_cluster
+from . import test_cluster_tour
