@@ -106,6 +106,14 @@ class TdktMovement(models.Model):
         "department), or for a cluster or outside agencies, the member "
         "agencies taking part.",
     )
+    cluster_id = fields.Many2one(
+        "tdkt.cluster",
+        string="Cluster",
+        check_company=True,
+        tracking=True,
+        help="For a movement of an emulation cluster: its members of the "
+        "movement's year take part.",
+    )
     registrant_type = fields.Selection(
         [("department", "Department"), ("agency", "Member Agency")],
         string="Who Registers",
@@ -264,9 +272,76 @@ class TdktMovement(models.Model):
                 )
             raise ValidationError(message)
 
+    def action_take_cluster_members(self):
+        """The cluster's members of the movement's year take part: each as a
+        member-agency unit of this agency (found by its partner or its
+        company in this Odoo, created when missing)."""
+        self.ensure_one()
+        if not (self.env.su or self.env.user.has_group(GROUP_OFFICE)):
+            raise AccessError(
+                self.env._("Only the Office chooses who takes part in a movement.")
+            )
+        self.check_access("write")
+        self._tdkt_check_editable()
+        if self.scope != "cluster" or not self.cluster_id:
+            raise UserError(self.env._("Choose the cluster of the movement first."))
+        members = self.cluster_id.member_ids.filtered(
+            lambda m, y=self.year: m.year == y
+        )
+        if not members:
+            raise UserError(
+                self.env._(
+                    "The cluster '%(cluster)s' has no members in %(year)s.",
+                    cluster=self.cluster_id.name,
+                    year=self.year,
+                )
+            )
+        # sudo: units are configured by the Administrator; the Office only
+        # adds the member agencies of a cluster it manages, typed as agencies
+        # of this movement's company, nothing else.
+        Unit = self.env["tdkt.unit"].sudo()
+        existing = Unit.search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("unit_type", "=", "agency"),
+                "|",
+                ("partner_ids", "in", members.partner_id.ids),
+                ("agency_id", "in", members.member_company_id.ids),
+            ]
+        )
+        units = Unit
+        for member in members:
+            unit = existing.filtered(
+                lambda u, m=member: (
+                    m.partner_id in u.partner_ids
+                    or (m.member_company_id and u.agency_id == m.member_company_id)
+                )
+            )[:1]
+            if not unit:
+                unit = Unit.create(
+                    {
+                        "name": member.partner_id.name,
+                        "company_id": self.company_id.id,
+                        "unit_type": "agency",
+                        "partner_ids": [(6, 0, member.partner_id.ids)],
+                        "agency_id": member.member_company_id.id,
+                    }
+                )
+            units |= unit
+        self.scope_unit_ids = [(6, 0, units.ids)]
+        return True
+
     # --- lifecycle ------------------------------------------------------------------
     def _tdkt_check_ready(self):
         for movement in self:
+            if movement.scope == "cluster" and not movement.cluster_id:
+                raise UserError(
+                    self.env._(
+                        "The movement '%(movement)s' is a cluster's: choose the "
+                        "cluster.",
+                        movement=movement.display_name,
+                    )
+                )
             if movement.registrant_type == "agency" and not movement.scope_unit_ids:
                 raise UserError(
                     self.env._(

@@ -84,7 +84,7 @@ class TestRegistrationMemberAgency(TdktMovementCommon):
         self.assertEqual(
             self.sector.missing_unit_ids, self.agency_finance | self.agency_building
         )
-        draft = self.create_movement(name="Phong trào của cụm", scope="cluster")
+        draft = self.create_movement(name="Phong trào ngành", scope="outside")
         with (
             freeze_time("2024-01-10"),
             self.assertRaisesRegex(UserError, "name the agencies taking part"),
@@ -238,3 +238,61 @@ class TestRegistrationMemberAgency(TdktMovementCommon):
             self.assertRaisesRegex(UserError, "deadline"),
         ):
             registration.with_user(self.staff).action_submit()
+
+    def test_cluster_members_take_part(self):
+        Partner = self.env["res.partner"]
+        organiser = Partner.create({"name": "Thanh tra Chính phủ", "is_company": True})
+        finance_partner = self.agency_finance.partner_ids
+        health = Partner.create({"name": "Thanh tra Sở Y tế mới", "is_company": True})
+        cluster = (
+            self.env["tdkt.cluster"]
+            .with_user(self.office)
+            .create(
+                {
+                    "name": "Cụm thi đua thử",
+                    "code": "CTĐ",
+                    "organiser_id": organiser.id,
+                    "company_id": self.company.id,
+                }
+            )
+        )
+        self.env["tdkt.cluster.member"].with_user(self.office).create(
+            [
+                {
+                    "cluster_id": cluster.id,
+                    "year": 2024,
+                    "partner_id": finance_partner.id,
+                    "role": "head",
+                },
+                {
+                    "cluster_id": cluster.id,
+                    "year": 2024,
+                    "partner_id": health.id,
+                    "role": "deputy",
+                },
+            ]
+        )
+        movement = self.create_movement(name="Phong trào của cụm", scope="cluster")
+        with (
+            freeze_time("2024-01-10"),
+            self.assertRaisesRegex(UserError, "choose the cluster"),
+        ):
+            movement.with_user(self.chief).action_launch()
+        movement.with_user(self.office).cluster_id = cluster
+        with self.assertRaises(AccessError):
+            movement.with_user(self.staff).action_take_cluster_members()
+        movement.with_user(self.office).action_take_cluster_members()
+        units = movement.scope_unit_ids
+        self.assertEqual(len(units), 2)
+        self.assertIn(self.agency_finance, units)
+        new_unit = units - self.agency_finance
+        self.assertEqual(
+            (new_unit.name, new_unit.unit_type, new_unit.partner_ids),
+            ("Thanh tra Sở Y tế mới", "agency", health),
+        )
+        # Again: the same units, none created twice.
+        movement.with_user(self.office).action_take_cluster_members()
+        self.assertEqual(movement.scope_unit_ids, units)
+        with freeze_time("2024-01-10"):
+            movement.with_user(self.chief).action_launch()
+        self.assertEqual(movement.missing_unit_ids, units)
