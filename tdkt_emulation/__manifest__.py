@@ -35,6 +35,7 @@
         "views/tdkt_registration_views.xml",
         "wizard/tdkt_document_reason_wizard_views.xml",
         "wizard/tdkt_plan_task_not_applicable_wizard_views.xml",
+        "wizard/tdkt_plan_task_done_wizard_views.xml",
         "wizard/tdkt_registration_import_views.xml",
         "views/tdkt_emulation_menus.xml",
     ],
@@ -46,6 +47,7 @@
     "assets": {
         "web.assets_backend": [
             "tdkt_emulation/static/src/scss/tdkt_emulation.scss",
+            "tdkt_emulation/static/src/views/*.js",
         ],
         "web.assets_tests": [
             "tdkt_emulation/static/tests/tours/*.js",

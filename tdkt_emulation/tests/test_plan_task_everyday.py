@@ -2,7 +2,7 @@
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import TdktCommon
@@ -83,6 +83,53 @@ class TestPlanTaskEveryday(TdktCommon):
                 {"task_ids": self.division_task.ids, "reason": "Không"}
             ).action_confirm()
         self.assertEqual(self.division_task.state, "todo")
+
+    def test_late_completion_asks_the_result_and_is_recorded(self):
+        task = self.office_task  # deadline 31/03/2024, today 30/11/2024
+        action = task.with_user(self.staff).action_complete()
+        self.assertEqual(action["res_model"], "tdkt.plan.task.done.wizard")
+        self.assertEqual(task.state, "todo")  # nothing done before the answer
+        Wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.staff)
+            .with_context(**action["context"])
+        )
+        wizard = Wizard.create({})
+        self.assertIn("31/03/2024, 244 days late", wizard.lateness)
+        with self.assertRaises(UserError):
+            wizard.action_confirm()
+        self.assertEqual(task.state, "todo")
+        wizard.result_note = "<p>Đã tổ chức hội nghị, chậm do dịch bệnh.</p>"
+        wizard.action_confirm()
+        self.assertEqual(task.state, "done")
+        self.assertIn("chậm do dịch bệnh", task.result_note)
+        self.assertEqual((task.is_done_late, task.days_late), (True, 244))
+        # reopened, the record of lateness goes with the completion
+        task.with_user(self.staff).action_reopen()
+        self.assertEqual((task.is_done_late, task.days_late), (False, 0))
+        # nobody writes the record of lateness by hand, whatever the path
+        for vals in ({"days_late": 0}, {"is_done_late": False}):
+            with self.subTest(vals=vals), self.assertRaises(UserError):
+                task.with_user(self.office).with_context(
+                    tracking_disable=False
+                ).write(vals)
+
+    def test_completion_on_time_needs_no_dialog(self):
+        task = self.division_task  # deadline 31/12/2024
+        self.assertIs(task.with_user(self.staff_division).action_complete(), True)
+        self.assertEqual(task.state, "done")
+        self.assertEqual((task.is_done_late, task.days_late), (False, 0))
+
+    def test_late_completion_of_another_units_task_is_refused(self):
+        task = self.division_task
+        with freeze_time("2025-01-15"):  # past its deadline
+            with self.assertRaises(AccessError):
+                task.with_user(self.staff).action_complete()
+            with self.assertRaises(AccessError):
+                self.env["tdkt.plan.task.done.wizard"].with_user(self.staff).create(
+                    {"task_ids": task.ids, "result_note": "<p>Xong</p>"}
+                ).action_confirm()
+        self.assertEqual(task.state, "todo")
 
 
 @tagged("post_install", "-at_install")
