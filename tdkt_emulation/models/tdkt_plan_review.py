@@ -221,6 +221,15 @@ class TdktPlanReview(models.Model):
             "sequence"
         )
 
+    def _tdkt_print_late_tasks(self):
+        """The tasks of the period completed after their deadline by the
+        reference day, in the plan's order."""
+        self.ensure_one()
+        day = self.date_reference or fields.Date.context_today(self)
+        return self._review_tasks().filtered(
+            lambda task: task.is_done_late and task.done_date <= day
+        )
+
     def _tdkt_print_plan_reference(self):
         """'Kế hoạch số 01/KH-TTr ngày 05/01/2024 của Thanh tra tỉnh'."""
         self.ensure_one()

@@ -1,9 +1,12 @@
 """Everyday task screens: who sees which action, in their own words."""
 
 from freezegun import freeze_time
+from lxml import etree
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import TdktCommon
 
@@ -181,6 +184,44 @@ class TestPlanNextYearAndReviews(TdktCommon):
         self.assertNotEqual(year_end["res_id"], review.id)
         with self.assertRaises(AccessError):
             plan.with_user(self.staff).action_year_review()
+
+
+@tagged("post_install", "-at_install")
+class TestThisYearFilter(TdktCommon):
+    def _default_filter_domain(self, action_xmlid):
+        """The action's default 'This Year' filter, its domain evaluated as
+        the web client does (context_today is the user's today)."""
+        action = self.env.ref(action_xmlid)
+        context = safe_eval(action.context, {"uid": self.env.uid})
+        self.assertEqual(context.get("search_default_this_year"), 1)
+        model = self.env[action.res_model]
+        arch = model.get_view(action.search_view_id.id, "search")["arch"]
+        [node] = etree.fromstring(arch).xpath("//filter[@name='this_year']")
+        today = fields.Date.context_today(model)
+        return safe_eval(node.get("domain"), {"context_today": lambda: today})
+
+    @freeze_time("2026-05-04")
+    def test_task_and_plan_screens_open_on_this_year(self):
+        this_year = self.issue(self.create_plan(year=2026))
+        other_years = self.create_plan(year=2025) | self.create_plan(year=2027)
+        for action, records, others in (
+            ("tdkt_emulation.tdkt_plan_action", this_year, other_years),
+            (
+                "tdkt_emulation.tdkt_plan_task_action",
+                this_year.task_ids,
+                other_years.task_ids,
+            ),
+            (
+                "tdkt_emulation.tdkt_plan_task_action_my",
+                this_year.task_ids,
+                other_years.task_ids,
+            ),
+        ):
+            with self.subTest(action=action):
+                domain = self._default_filter_domain(action)
+                self.assertEqual(domain, [("year", "=", 2026)])
+                found = records.search(domain)
+                self.assertEqual(found & (records | others), records)
 
 
 @tagged("post_install", "-at_install")
