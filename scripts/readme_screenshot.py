@@ -5,6 +5,10 @@
 URL is a path such as /odoo/action-tdkt_emulation.tdkt_movement_action/1 on
 http://127.0.0.1:$HTTP_PORT; the user logs in with password = login (the
 demo accounts). Headless Chromium is driven over its DevTools protocol.
+
+SCREENSHOT_JS, if set, is a list of JavaScript snippets separated by ";;",
+each run in the page in turn (a few seconds apart) before the screenshot:
+e.g. to lift a filter (the demo plan is of 2024) or switch to the chart.
 """
 
 import base64
@@ -80,6 +84,9 @@ def main(url, output, login="office", db=None):
             call("Network.setCookie", name="session_id", value=sid, url=base)
             call("Page.navigate", url=base + url)
             time.sleep(float(os.environ.get("SCREENSHOT_WAIT", "8")))
+            for script in filter(None, os.environ.get("SCREENSHOT_JS", "").split(";;")):
+                call("Runtime.evaluate", expression=script)
+                time.sleep(3)
             shot = call("Page.captureScreenshot", format="png")
             with open(output, "wb") as file:
                 file.write(base64.b64decode(shot["data"]))

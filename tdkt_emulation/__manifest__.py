@@ -26,6 +26,7 @@
         "reports/tdkt_registration_rollup_report.xml",
         "views/tdkt_unit_views.xml",
         "views/tdkt_plan_task_views.xml",
+        "views/tdkt_plan_task_dashboard_views.xml",
         "views/tdkt_plan_views.xml",
         "views/tdkt_plan_review_views.xml",
         "views/res_company_views.xml",

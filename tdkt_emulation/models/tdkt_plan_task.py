@@ -625,6 +625,18 @@ class TdktPlanTask(models.Model):
         return {"length": length, "records": records.web_read(specification)}
 
     # --- actions --------------------------------------------------------------------
+    @api.model
+    def _action_landing(self):
+        """The screen the app opens on: the plans for the Office and above,
+        the tasks of their unit for the others."""
+        if self.env.user.has_group(GROUP_OFFICE):
+            return self.env["ir.actions.act_window"]._for_xml_id(
+                "tdkt_emulation.tdkt_plan_action"
+            )
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "tdkt_emulation.tdkt_plan_task_action_my"
+        )
+
     def action_start(self):
         self.write({"state": "in_progress"})
         return True
