@@ -42,7 +42,7 @@ def session(base, db, login):
 def main(url, output, login="office", db=None):
     base = f"http://127.0.0.1:{os.environ.get('HTTP_PORT', '8069')}"
     sid = session(base, db or os.environ.get("DB_NAME", "tdkt"), login)
-    with tempfile.TemporaryDirectory() as profile:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         chrome = subprocess.Popen(
             [
                 CHROME,
