@@ -48,7 +48,11 @@
     "assets": {
         "web.assets_backend": [
             "tdkt_emulation/static/src/scss/tdkt_emulation.scss",
-            "tdkt_emulation/static/src/views/*.js",
+            "tdkt_emulation/static/src/views/tdkt_plan_task_kanban.js",
+        ],
+        # Charts come with Odoo's lazily loaded views (graph, pivot).
+        "web.assets_backend_lazy": [
+            "tdkt_emulation/static/src/views/tdkt_plan_task_graph.js",
         ],
         "web.assets_tests": [
             "tdkt_emulation/static/tests/tours/*.js",
