@@ -43,8 +43,13 @@ class TdktPlanTask(models.Model):
         related="plan_id.company_id", string="Agency", store=True, index=True
     )
     year = fields.Integer(related="plan_id.year", store=True, index=True)
+    # Not tracked: the plan's chatter tells its status, not each task's.
     plan_state = fields.Selection(
-        related="plan_id.state", string="Plan Status", store=True, index=True
+        related="plan_id.state",
+        string="Plan Status",
+        store=True,
+        index=True,
+        tracking=False,
     )
     quarter = fields.Selection(
         QUARTERS,

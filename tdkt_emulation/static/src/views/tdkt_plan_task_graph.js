@@ -6,9 +6,9 @@ import { registry } from "@web/core/registry";
 import { graphView } from "@web/views/graph/graph_view";
 import { GraphRenderer } from "@web/views/graph/graph_renderer";
 
-// Bootstrap's colours of the kanban progress bar and the badges.
+// The colours of the kanban's progress bar (tdkt_plan_task_view_kanban).
 const STATE_COLORS = {
-    todo: ["--gray-400", "#ced4da"],
+    todo: ["--gray-300", "#dee2e6"],
     in_progress: ["--info", "#17a2b8"],
     done: ["--success", "#28a745"],
     not_applicable: ["--gray-600", "#6c757d"],
