@@ -46,7 +46,10 @@ class TestKanbanTour(TdktTourCase):
                             "is_conditional": True,
                         },
                     )
-                    for name in ("Nhiệm vụ kéo thả (nếu có)", "Nhiệm vụ bấm nút (nếu có)")
+                    for name in (
+                        "Nhiệm vụ kéo thả (nếu có)",
+                        "Nhiệm vụ bấm nút (nếu có)",
+                    )
                 ],
             }
         )

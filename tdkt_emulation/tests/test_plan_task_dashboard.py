@@ -90,7 +90,10 @@ class TestPlanTaskDashboard(TdktCommon):
             )
             groups = Task.read_group(domain, ["__count"], ["lead_unit_id"])
             self.assertEqual(
-                {group["lead_unit_id"][1]: group["lead_unit_id_count"] for group in groups},
+                {
+                    group["lead_unit_id"][1]: group["lead_unit_id_count"]
+                    for group in groups
+                },
                 {"Văn phòng Thanh tra tỉnh": 2, "Các Phòng nghiệp vụ": 1},
             )
 

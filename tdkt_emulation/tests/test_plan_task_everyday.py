@@ -113,9 +113,9 @@ class TestPlanTaskEveryday(TdktCommon):
         # nobody writes the record of lateness by hand, whatever the path
         for vals in ({"days_late": 0}, {"is_done_late": False}):
             with self.subTest(vals=vals), self.assertRaises(UserError):
-                task.with_user(self.office).with_context(
-                    tracking_disable=False
-                ).write(vals)
+                task.with_user(self.office).with_context(tracking_disable=False).write(
+                    vals
+                )
 
     def test_completion_on_time_needs_no_dialog(self):
         task = self.division_task  # deadline 31/12/2024

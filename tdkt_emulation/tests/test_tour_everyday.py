@@ -92,13 +92,23 @@ class TestTourEveryday(TdktTourCase):
                 "year": 2030,
                 "signer_id": self.chief_employee.id,
                 "task_ids": [
-                    (0, 0, {"quarter": "2", "name": "Nhiệm vụ", "lead_unit_id": self.unit_office.id})
+                    (
+                        0,
+                        0,
+                        {
+                            "quarter": "2",
+                            "name": "Nhiệm vụ",
+                            "lead_unit_id": self.unit_office.id,
+                        },
+                    )
                 ],
             }
         )
         plan.with_user(self.env.ref("tdkt_emulation.user_office_demo")).action_submit()
         self.assertEqual(plan.activity_ids.user_id, chief)
-        self.start_tour("/odoo", "tdkt_journey_chief_issue_from_activities", login="chief")
+        self.start_tour(
+            "/odoo", "tdkt_journey_chief_issue_from_activities", login="chief"
+        )
         self.assertEqual(plan.state, "issued")
         self.assertTrue(plan.number)
         self.assertFalse(plan.activity_ids)  # done by issuing
