@@ -134,8 +134,7 @@ class TdktPlanReview(models.Model):
         if task.state == "not_applicable":
             return "not_applicable"
         if task.state == "done" and task.done_date and task.done_date <= day:
-            late = task.date_deadline and task.done_date > task.date_deadline
-            return "done_late" if late else "done_on_time"
+            return "done_late" if task.is_done_late else "done_on_time"
         if task.date_deadline and task.date_deadline < day:
             return "overdue"
         return "pending"

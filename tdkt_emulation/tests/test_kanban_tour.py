@@ -29,29 +29,13 @@ class TestKanbanTour(TdktTourCase):
     def test_staff_closes_tasks_as_not_applicable(self):
         # Only this journey's tasks on the kanban: the demo plan is closed.
         self.env.ref("tdkt_emulation.tdkt_plan_2024_demo").write({"state": "closed"})
-        plan = self.env["tdkt.plan"].create(
-            {
-                "name": "Kế hoạch có nhiệm vụ nếu có",
-                "company_id": self.company.id,
-                "year": 2030,
-                "signer_id": self.chief_employee.id,
-                "task_ids": [
-                    (
-                        0,
-                        0,
-                        {
-                            "quarter": "2",
-                            "name": name,
-                            "lead_unit_id": self.unit_office.id,
-                            "is_conditional": True,
-                        },
-                    )
-                    for name in (
-                        "Nhiệm vụ kéo thả (nếu có)",
-                        "Nhiệm vụ bấm nút (nếu có)",
-                    )
-                ],
-            }
+        plan = self.make_plan(
+            "Kế hoạch có nhiệm vụ nếu có",
+            [
+                ("2", "Nhiệm vụ kéo thả (nếu có)", self.unit_office),
+                ("2", "Nhiệm vụ bấm nút (nếu có)", self.unit_office),
+            ],
+            is_conditional=True,
         )
         plan.action_issue()
         dragged, clicked = plan.task_ids.sorted("id")

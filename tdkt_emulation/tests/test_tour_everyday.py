@@ -13,18 +13,7 @@ from .tour_common import TdktTourCase
 @tagged("post_install", "-at_install")
 class TestTourEveryday(TdktTourCase):
     def make_issued_plan(self, name, tasks):
-        plan = self.env["tdkt.plan"].create(
-            {
-                "name": name,
-                "company_id": self.env.ref("base.main_company").id,
-                "year": 2030,
-                "signer_id": self.chief_employee.id,
-                "task_ids": [
-                    (0, 0, {"quarter": "1", "name": task, "lead_unit_id": unit.id})
-                    for task, unit in tasks
-                ],
-            }
-        )
+        plan = self.make_plan(name, [("1", task, unit) for task, unit in tasks])
         plan.action_issue()
         return plan
 
@@ -85,24 +74,8 @@ class TestTourEveryday(TdktTourCase):
     def test_chief_issues_from_their_activities(self):
         chief = self.env.ref("tdkt_emulation.user_chief_demo")
         self.assertEqual(self.chief_employee.user_id, chief)
-        plan = self.env["tdkt.plan"].create(
-            {
-                "name": "Kế hoạch trình Chánh Thanh tra",
-                "company_id": self.company.id,
-                "year": 2030,
-                "signer_id": self.chief_employee.id,
-                "task_ids": [
-                    (
-                        0,
-                        0,
-                        {
-                            "quarter": "2",
-                            "name": "Nhiệm vụ",
-                            "lead_unit_id": self.unit_office.id,
-                        },
-                    )
-                ],
-            }
+        plan = self.make_plan(
+            "Kế hoạch trình Chánh Thanh tra", [("2", "Nhiệm vụ", self.unit_office)]
         )
         plan.with_user(self.env.ref("tdkt_emulation.user_office_demo")).action_submit()
         self.assertEqual(plan.activity_ids.user_id, chief)
