@@ -647,7 +647,8 @@ class TdktPlanTask(models.Model):
         return True
 
     def action_done(self):
-        self.write({"state": "done"})
+        # A task done already keeps the day it was done.
+        self.filtered(lambda task: task.state != "done").write({"state": "done"})
         return True
 
     def action_complete(self):

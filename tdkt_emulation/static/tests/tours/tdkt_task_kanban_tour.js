@@ -16,6 +16,10 @@ const yearFilterOff = (card) => [
 registry.category("web_tour.tours").add("tdkt_task_kanban_done", {
     steps: () => [
         ...yearFilterOff("Tham mưu nội dung"),
+        // The year reads without a thousands separator (not "2.024").
+        {
+            trigger: ".o_kanban_record:contains('Tham mưu nội dung') .o_tdkt_task_period:contains('/ 2024')",
+        },
         {
             trigger: ".o_kanban_group:eq(0) .o_kanban_record:contains('Tham mưu nội dung')",
             run: "drag_and_drop(.o_kanban_group:eq(2))",
