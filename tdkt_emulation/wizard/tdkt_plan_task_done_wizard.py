@@ -48,4 +48,5 @@ class TdktPlanTaskDoneWizard(models.TransientModel):
             )
         # The task's own write checks the rights and the plan's status.
         self.task_ids.write({"result_note": self.result_note, "state": "done"})
-        return {"type": "ir.actions.act_window_close"}
+        # 'done': the kanban that opened the dialog reloads its columns.
+        return {"type": "ir.actions.act_window_close", "infos": {"done": True}}

@@ -24,13 +24,19 @@ export class TdktPlanTaskDynamicGroupList extends RelationalModel.DynamicGroupLi
             return super.moveRecord(...arguments);
         }
         const sourceGroup = this.groups.find((g) => g.id === dataGroupId);
-        const record = sourceGroup.list.records.find((r) => r.id === dataRecordId);
+        const record = sourceGroup?.list.records.find((r) => r.id === dataRecordId);
+        if (!record) {
+            return; // dropped while the columns were being reloaded
+        }
         const action = await this.model.orm.call(this.resModel, method, [[record.resId]], {
             context: this.context,
         });
         const reload = () => this.model.load();
         if (action && typeof action === "object") {
-            return this.model.action.doAction(action, { onClose: reload });
+            // The dialog's Confirm says {done: true}; cancelled, nothing moved.
+            return this.model.action.doAction(action, {
+                onClose: (info) => info?.done && reload(),
+            });
         }
         return reload();
     }
