@@ -228,6 +228,25 @@ def kanban_year_state(bench):
     return bench.kanban(env, "tdkt.plan.task", domain, group_by="state"), count
 
 
+@row("Overview: progress pivot (unit x quarter x status) + overdue chart, a year")
+def overview_year(bench):
+    env = bench.as_user(bench.meta["province_uid"], bench.meta["company_ids"])
+    Task = env["tdkt.plan.task"]
+    year = bench.meta["year"]
+    domain = [("year", "=", year), ("plan_state", "=", "issued")]
+    count = Task.search_count(domain)
+
+    def load():
+        webclient.load_pivot(Task, domain, ["lead_unit_id"], ["quarter", "state"])
+        webclient.load_pivot(
+            Task,
+            [("year", "=", year), ("is_overdue", "=", True)],
+            ["lead_unit_id", "quarter"],
+        )
+
+    return load, count
+
+
 @row("Baseline: project.task kanban, as many tasks as one plan")
 def baseline_plan(bench):
     env = bench.as_user(bench.meta["province_uid"], bench.meta["company_ids"])

@@ -6,6 +6,10 @@ URL is a path such as /odoo/action-tdkt_emulation.tdkt_movement_action/1 on
 http://127.0.0.1:$HTTP_PORT; the user logs in with password = login (the
 demo accounts). SCREENSHOT_CLICK may name a CSS selector to click first (a
 notebook tab). Headless Chromium is driven over its DevTools protocol.
+
+SCREENSHOT_JS, if set, is a list of JavaScript snippets separated by ";;",
+each run in the page in turn (a few seconds apart) before the screenshot:
+e.g. to lift a filter (the demo plan is of 2024) or switch to the chart.
 """
 
 import base64
@@ -39,7 +43,7 @@ def session(base, db, login):
 def main(url, output, login="office", db=None):
     base = f"http://127.0.0.1:{os.environ.get('HTTP_PORT', '8069')}"
     sid = session(base, db or os.environ.get("DB_NAME", "tdkt"), login)
-    with tempfile.TemporaryDirectory() as profile:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         chrome = subprocess.Popen(
             [
                 CHROME,
@@ -90,6 +94,9 @@ def main(url, output, login="office", db=None):
                     expression=f"document.querySelector({selector}).click()",
                 )
                 time.sleep(2)
+            for script in filter(None, os.environ.get("SCREENSHOT_JS", "").split(";;")):
+                call("Runtime.evaluate", expression=script)
+                time.sleep(3)
             shot = call("Page.captureScreenshot", format="png")
             with open(output, "wb") as file:
                 file.write(base64.b64decode(shot["data"]))

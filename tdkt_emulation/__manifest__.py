@@ -31,6 +31,7 @@
         "views/tdkt_plan_task_views.xml",
         "views/tdkt_document_section_views.xml",
         "views/tdkt_plan_template_views.xml",
+        "views/tdkt_plan_task_dashboard_views.xml",
         "views/tdkt_plan_views.xml",
         "views/tdkt_plan_review_views.xml",
         "views/res_company_views.xml",
@@ -44,6 +45,7 @@
         "views/tdkt_cluster_honour_views.xml",
         "wizard/tdkt_document_reason_wizard_views.xml",
         "wizard/tdkt_plan_task_not_applicable_wizard_views.xml",
+        "wizard/tdkt_plan_task_done_wizard_views.xml",
         "wizard/tdkt_registration_import_views.xml",
         "views/tdkt_emulation_menus.xml",
     ],
@@ -56,6 +58,11 @@
     "assets": {
         "web.assets_backend": [
             "tdkt_emulation/static/src/scss/tdkt_emulation.scss",
+            "tdkt_emulation/static/src/views/tdkt_plan_task_kanban.js",
+        ],
+        # Charts come with Odoo's lazily loaded views (graph, pivot).
+        "web.assets_backend_lazy": [
+            "tdkt_emulation/static/src/views/tdkt_plan_task_graph.js",
         ],
         "web.assets_tests": [
             "tdkt_emulation/static/tests/tours/*.js",

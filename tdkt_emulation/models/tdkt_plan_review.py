@@ -134,8 +134,7 @@ class TdktPlanReview(models.Model):
         if task.state == "not_applicable":
             return "not_applicable"
         if task.state == "done" and task.done_date and task.done_date <= day:
-            late = task.date_deadline and task.done_date > task.date_deadline
-            return "done_late" if late else "done_on_time"
+            return "done_late" if task.is_done_late else "done_on_time"
         if task.date_deadline and task.date_deadline < day:
             return "overdue"
         return "pending"
@@ -219,6 +218,15 @@ class TdktPlanReview(models.Model):
         self.ensure_one()
         return self.line_ids.filtered(lambda line: line.section == section).sorted(
             "sequence"
+        )
+
+    def _tdkt_print_late_tasks(self):
+        """The tasks of the period completed after their deadline by the
+        reference day, in the plan's order."""
+        self.ensure_one()
+        day = self.date_reference or fields.Date.context_today(self)
+        return self._review_tasks().filtered(
+            lambda task: task.is_done_late and task.done_date <= day
         )
 
     def _tdkt_print_plan_reference(self):

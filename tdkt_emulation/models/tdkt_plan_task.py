@@ -10,7 +10,7 @@ from .tdkt_plan import QUARTERS
 # What a Staff member may change on the tasks of its unit: their progress.
 PROGRESS_FIELDS = {"state", "result_note", "not_applicable_reason", "user_ids"}
 # Set by write() itself when the state changes.
-COMPLETION_FIELDS = {"done_date", "done_by_id"}
+COMPLETION_FIELDS = {"done_date", "done_by_id", "is_done_late", "days_late"}
 # Tasks can be overdue only once their plan is issued.
 OVERDUE_PLAN_STATES = ("issued", "closed")
 # A change to one of these fields moves or redraws the task's kanban card:
@@ -43,8 +43,13 @@ class TdktPlanTask(models.Model):
         related="plan_id.company_id", string="Agency", store=True, index=True
     )
     year = fields.Integer(related="plan_id.year", store=True, index=True)
+    # Not tracked: the plan's chatter tells its status, not each task's.
     plan_state = fields.Selection(
-        related="plan_id.state", string="Plan Status", store=True, index=True
+        related="plan_id.state",
+        string="Plan Status",
+        store=True,
+        index=True,
+        tracking=False,
     )
     quarter = fields.Selection(
         QUARTERS,
@@ -114,6 +119,17 @@ class TdktPlanTask(models.Model):
     )
     done_date = fields.Date(readonly=True, copy=False)
     done_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    is_done_late = fields.Boolean(
+        string="Done Late",
+        compute="_compute_days_late",
+        store=True,
+        help="The task was completed after its deadline.",
+    )
+    days_late = fields.Integer(
+        compute="_compute_days_late",
+        store=True,
+        help="How many days after its deadline the task was completed.",
+    )
     result_note = fields.Html(string="Result", copy=False)
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
@@ -152,6 +168,18 @@ class TdktPlanTask(models.Model):
             if task.quarter and task.plan_id.year:
                 month, day = QUARTER_END[task.quarter]
                 task.date_deadline = date(task.plan_id.year, month, day)
+
+    @api.depends("state", "done_date", "date_deadline")
+    def _compute_days_late(self):
+        for task in self:
+            late = (
+                task.state == "done"
+                and task.done_date
+                and task.date_deadline
+                and (task.done_date - task.date_deadline).days
+            )
+            task.days_late = max(late or 0, 0)
+            task.is_done_late = task.days_late > 0
 
     @api.depends("cooperating_unit_ids.name", "cooperating_unit_ids.sequence")
     def _compute_cooperating_units_text(self):
@@ -602,13 +630,55 @@ class TdktPlanTask(models.Model):
         return {"length": length, "records": records.web_read(specification)}
 
     # --- actions --------------------------------------------------------------------
+    @api.model
+    def _action_landing(self):
+        """The screen the app opens on: the plans for the Office and above,
+        the tasks of their unit for the others."""
+        if self.env.user.has_group(GROUP_OFFICE):
+            return self.env["ir.actions.act_window"]._for_xml_id(
+                "tdkt_emulation.tdkt_plan_action"
+            )
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "tdkt_emulation.tdkt_plan_task_action_my"
+        )
+
     def action_start(self):
         self.write({"state": "in_progress"})
         return True
 
     def action_done(self):
-        self.write({"state": "done"})
+        # A task done already keeps the day it was done.
+        self.filtered(lambda task: task.state != "done").write({"state": "done"})
         return True
+
+    def action_complete(self):
+        """Complete the tasks from the screens (button, card, drag): one
+        completed after its deadline first asks for its result, in a small
+        dialog that says how late it is. Whatever the path, the task records
+        how many days late it was done."""
+        self._check_progress_rights()
+        today = fields.Date.context_today(self)
+        if any(
+            task.date_deadline and task.date_deadline < today
+            for task in self
+            if task.state != "done"
+        ):
+            return self._task_dialog(
+                self.env._("Completed Late"), "tdkt.plan.task.done.wizard"
+            )
+        return self.action_done()
+
+    def _task_dialog(self, title, wizard):
+        """The action opening the small dialog ``wizard`` on these tasks."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": title,
+            "res_model": wizard,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_task_ids": self.ids},
+        }
 
     def action_reopen(self):
         self.write({"state": "in_progress"})
@@ -619,13 +689,8 @@ class TdktPlanTask(models.Model):
         in a small dialog, unless every task already has one."""
         self._check_progress_rights()
         if any(not (task.not_applicable_reason or "").strip() for task in self):
-            return {
-                "type": "ir.actions.act_window",
-                "name": self.env._("Not Applicable"),
-                "res_model": "tdkt.plan.task.not.applicable.wizard",
-                "view_mode": "form",
-                "target": "new",
-                "context": {"default_task_ids": self.ids},
-            }
+            return self._task_dialog(
+                self.env._("Not Applicable"), "tdkt.plan.task.not.applicable.wizard"
+            )
         self.write({"state": "not_applicable"})
         return True

@@ -68,3 +68,37 @@ class TestDemoPlan(TransactionCase):
     def test_demo_runs_in_vietnamese(self):
         for xmlid in ("base.user_admin", "tdkt_emulation.user_staff_demo"):
             self.assertEqual(self.env.ref(xmlid).lang, "vi_VN")
+
+    def test_demo_chatter_reads_in_vietnamese(self):
+        """The demo records' chatter (creation, statuses, issuing) is in
+        Vietnamese, although the demo loads before the module's translations."""
+        plan = self.env.ref("tdkt_emulation.tdkt_plan_2024_demo")
+        records = [
+            plan,
+            *plan.task_ids,
+            self.env.ref("tdkt_emulation.tdkt_movement_2024_demo"),
+        ]
+        messages = self.env["mail.message"].browse()
+        for record in records:
+            messages |= record.message_ids
+        texts = [message.body or "" for message in messages] + [
+            value
+            for tracking in messages.tracking_value_ids
+            for value in (tracking.old_value_char, tracking.new_value_char)
+            if value
+        ]
+        joined = "\n".join(texts)
+        self.assertIn("Nhiệm vụ của kế hoạch được tạo", joined)
+        self.assertIn("Đã ban hành, số 01/KH-TTr", joined)
+        self.assertIn("Hoàn thành", joined)
+        for english in (
+            "created",
+            "Issued as",
+            "Plan Task",
+            "Draft",
+            "To Do",
+            "Done",
+            "Status:",
+        ):
+            with self.subTest(english=english):
+                self.assertNotIn(english, joined)

@@ -8,7 +8,7 @@ time.
 from odoo.tests import tagged, users, warmup
 
 from .common import TdktCommon
-from .webclient import form_spec, kanban_info, load_form, load_kanban
+from .webclient import form_spec, kanban_info, load_form, load_kanban, load_pivot
 
 SMALL, LARGE = 25, 2500
 # Queries of the web client's calls, warm caches, for 25 and 2,500 tasks alike.
@@ -28,6 +28,10 @@ FORM_BUDGET = {"t_staff": 26, "t_office": 26}
 # plan's sections: one search, one read.
 PLAN_PRINT_BUDGET = {"t_staff": 14, "t_office": 14}
 TASK_XLSX_BUDGET = {"t_staff": 8, "t_office": 8}
+# The Office's overview: the pivot by lead unit x quarter x status (6 grouped
+# queries) and the chart of overdue tasks by unit and quarter (3); two more
+# read what the groups are named.
+OVERVIEW_BUDGET = {"t_office": 11}
 
 
 @tagged("post_install", "-at_install")
@@ -196,3 +200,30 @@ class TestQueryBudget(TdktCommon):
             self.assertEqual(
                 card["cooperating_units_text"], task.cooperating_units_text
             )
+
+    @users("t_office")
+    @warmup
+    def test_overview(self):
+        """The overview's pivot and overdue chart: grouped in the database."""
+        Task = self.env["tdkt.plan.task"]
+
+        def overview(year):
+            def load():
+                domain = [("year", "=", year), ("plan_state", "=", "issued")]
+                groups = load_pivot(
+                    Task, domain, ["lead_unit_id"], ["quarter", "state"]
+                )
+                load_pivot(
+                    Task,
+                    [("year", "=", year), ("is_overdue", "=", True)],
+                    ["lead_unit_id", "quarter"],
+                )
+                return groups
+
+            return load
+
+        self.assert_same_budget(
+            OVERVIEW_BUDGET, [(SMALL, overview(2023)), (LARGE, overview(2024))]
+        )
+        groups = overview(2024)()
+        self.assertEqual(sum(group["__count"] for group in groups), LARGE)

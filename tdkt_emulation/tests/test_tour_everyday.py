@@ -1,5 +1,6 @@
-"""Everyday journeys in the browser: the review report from its plan, and a
-Staff member who sees only the actions they may take."""
+"""Everyday journeys in the browser: the review report from its plan, a
+Staff member who sees only the actions they may take, the Chief issuing from
+their activities, the Office planning the next year."""
 
 import time
 from unittest.mock import patch
@@ -12,18 +13,7 @@ from .tour_common import TdktTourCase
 @tagged("post_install", "-at_install")
 class TestTourEveryday(TdktTourCase):
     def make_issued_plan(self, name, tasks):
-        plan = self.env["tdkt.plan"].create(
-            {
-                "name": name,
-                "company_id": self.env.ref("base.main_company").id,
-                "year": 2030,
-                "signer_id": self.chief_employee.id,
-                "task_ids": [
-                    (0, 0, {"quarter": "1", "name": task, "lead_unit_id": unit.id})
-                    for task, unit in tasks
-                ],
-            }
-        )
+        plan = self.make_plan(name, [("1", task, unit) for task, unit in tasks])
         plan.action_issue()
         return plan
 
@@ -80,3 +70,37 @@ class TestTourEveryday(TdktTourCase):
         self.assertEqual(other.state, "todo")
         self.assertEqual(own.state, "done")
         self.assertEqual(own.done_by_id.login, "staff")
+
+    def test_chief_issues_from_their_activities(self):
+        chief = self.env.ref("tdkt_emulation.user_chief_demo")
+        self.assertEqual(self.chief_employee.user_id, chief)
+        plan = self.make_plan(
+            "Kế hoạch trình Chánh Thanh tra", [("2", "Nhiệm vụ", self.unit_office)]
+        )
+        plan.with_user(self.env.ref("tdkt_emulation.user_office_demo")).action_submit()
+        self.assertEqual(plan.activity_ids.user_id, chief)
+        self.start_tour(
+            "/odoo", "tdkt_journey_chief_issue_from_activities", login="chief"
+        )
+        self.assertEqual(plan.state, "issued")
+        self.assertTrue(plan.number)
+        self.assertFalse(plan.activity_ids)  # done by issuing
+
+    def test_office_plans_the_next_year(self):
+        plan = self.make_issued_plan(
+            "Kế hoạch thi đua năm 2030",
+            [("Tổng kết công tác thi đua năm 2030", self.unit_office)],
+        )
+        self.start_tour(
+            f"/odoo/action-tdkt_emulation.tdkt_plan_action/{plan.id}",
+            "tdkt_journey_office_roll_over",
+            login="office",
+        )
+        new = self.env["tdkt.plan"].search([("year", "=", 2031)])
+        self.assertEqual(len(new), 1)
+        self.assertEqual(
+            (new.state, new.name, new.number), ("draft", "Kế hoạch thi đua năm 2031", 0)
+        )
+        self.assertEqual(new.task_ids.name, "Tổng kết công tác thi đua năm 2031")
+        self.assertEqual(new.task_ids.state, "todo")
+        self.assertEqual(plan.state, "issued")

@@ -15,20 +15,6 @@ from .tour_common import TdktTourCase
 
 @tagged("post_install", "-at_install")
 class TestTourJourneys(TdktTourCase):
-    def make_plan(self, name, tasks):
-        return self.env["tdkt.plan"].create(
-            {
-                "name": name,
-                "company_id": self.company.id,
-                "year": 2030,
-                "signer_id": self.chief_employee.id,
-                "task_ids": [
-                    (0, 0, {"quarter": quarter, "name": task, "lead_unit_id": unit.id})
-                    for quarter, task, unit in tasks
-                ],
-            }
-        )
-
     def plan_url(self, plan):
         return f"/odoo/action-tdkt_emulation.tdkt_plan_action/{plan.id}"
 

@@ -67,3 +67,28 @@ class TdktTourCase(HttpCase):
                 if rendered:
                     break
                 time.sleep(0.2)
+
+    def make_plan(self, name, tasks, year=2030, **task_vals):
+        """A draft plan of the demo agency, signed by its Chief; ``tasks`` are
+        (quarter, content, lead unit) triples, ``task_vals`` set on each."""
+        return self.env["tdkt.plan"].create(
+            {
+                "name": name,
+                "company_id": self.company.id,
+                "year": year,
+                "signer_id": self.chief_employee.id,
+                "task_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "quarter": quarter,
+                            "name": task,
+                            "lead_unit_id": unit.id,
+                            **task_vals,
+                        },
+                    )
+                    for quarter, task, unit in tasks
+                ],
+            }
+        )

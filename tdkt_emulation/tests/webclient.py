@@ -10,7 +10,11 @@ file by path), so that both measure the same calls:
   built from the fields of the kanban arch, as
   ``web/static/src/model/relational_model/relational_model.js`` does;
 * form: one ``web_read`` with the specification of the form arch, its x2many
-  lists included (40 rows each).
+  lists included (40 rows each);
+* pivot: one ``read_group`` (not lazy) per pair of a prefix of the row
+  group-bys and a prefix of the column group-bys, as
+  ``web/static/src/views/pivot/pivot_model.js`` does; a graph is one pivot
+  with no column.
 
 Only lxml and the ORM are used: no import from odoo.tests.
 """
@@ -174,3 +178,18 @@ def form_spec(env, model_name, view_ref=None):
 
 def load_form(record, spec):
     return record.web_read(spec)
+
+
+def load_pivot(model, domain, rows, cols=(), measures=("__count",)):
+    """Open a pivot (or, without columns, a graph) like the web client;
+    returns the groups of the full row x column grouping."""
+    result = []
+    for row_end in range(len(rows) + 1):
+        for col_end in range(len(cols) + 1):
+            result = model.read_group(
+                domain,
+                list(measures),
+                list(rows[:row_end]) + list(cols[:col_end]),
+                lazy=False,
+            )
+    return result

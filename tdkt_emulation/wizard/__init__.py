@@ -1,3 +1,4 @@
 from . import tdkt_document_reason_wizard
 from . import tdkt_plan_task_not_applicable_wizard
 from . import tdkt_registration_import
+from . import tdkt_plan_task_done_wizard

@@ -21,4 +21,5 @@ class TdktPlanTaskNotApplicableWizard(models.TransientModel):
         self.task_ids.write(
             {"not_applicable_reason": reason, "state": "not_applicable"}
         )
-        return {"type": "ir.actions.act_window_close"}
+        # 'done': the kanban that opened the dialog reloads its columns.
+        return {"type": "ir.actions.act_window_close", "infos": {"done": True}}

@@ -32,8 +32,11 @@ tours.add("tdkt_journey_chief_issue", {
 
 tours.add("tdkt_journey_staff_kanban", {
     steps: () => [
-        // The 'My Unit's Tasks' filter off: the other department's task shows too.
+        // The journey's plan is of 2030: the 'This Year' filter (first facet) off.
+        { trigger: ".o_searchview_facet:eq(2)" },
+        { trigger: ".o_searchview_facet:first .o_facet_remove", run: "click" },
         { trigger: ".o_kanban_view .o_kanban_record:contains('Nhiệm vụ của Văn phòng')" },
+        // The 'My Unit's Tasks' filter off: the other department's task shows too.
         { trigger: ".o_searchview_facet:first .o_facet_remove", run: "click" },
         { trigger: ".o_kanban_group:eq(0) .o_kanban_record:contains('Nhiệm vụ của phòng khác')" },
         {
@@ -81,14 +84,17 @@ tours.add("tdkt_journey_staff_task_actions", {
         // Another unit's task: no action to take, nothing editable.
         { trigger: ".o_form_view .o_field_widget[name='name']:contains('Nhiệm vụ của phòng khác')" },
         {
-            trigger: ".o_form_view .o_form_statusbar:not(:has(button[name='action_done'])):not(:has(button[name='action_start']))",
+            trigger: ".o_form_view .o_form_statusbar:not(:has(button[name='action_complete'])):not(:has(button[name='action_start']))",
         },
         { trigger: ".o_form_view .o_field_widget.o_readonly_modifier[name='result_note']" },
         { trigger: ".o_breadcrumb .breadcrumb-item:not(.active) a, .o_breadcrumb .o_back_button", run: "click" },
+        // The journey's plan is of 2030: the 'This Year' filter (first facet) off.
+        { trigger: ".o_kanban_view .o_searchview_facet:eq(1)" },
+        { trigger: ".o_searchview_facet:first .o_facet_remove", run: "click" },
         { trigger: ".o_kanban_record:contains('Nhiệm vụ của Văn phòng')", run: "click" },
         // Their own unit's task: the actions are there.
         { trigger: ".o_form_view .o_field_widget[name='name']:contains('Nhiệm vụ của Văn phòng')" },
-        { trigger: ".o_form_view button[name='action_done']", run: "click" },
+        { trigger: ".o_form_view button[name='action_complete']", run: "click" },
         { trigger: ".o_form_view button[name='action_reopen']" },
     ],
 });
