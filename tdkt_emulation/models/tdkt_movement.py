@@ -108,7 +108,6 @@ class TdktMovement(models.Model):
     )
     cluster_id = fields.Many2one(
         "tdkt.cluster",
-        string="Cluster",
         check_company=True,
         tracking=True,
         help="For a movement of an emulation cluster: its members of the "
