@@ -333,38 +333,38 @@ class TdktMovement(models.Model):
     # --- lifecycle ------------------------------------------------------------------
     def _tdkt_check_ready(self):
         for movement in self:
-            if movement.scope == "cluster" and not movement.cluster_id:
-                raise UserError(
-                    self.env._(
-                        "The movement '%(movement)s' is a cluster's: choose the "
-                        "cluster.",
-                        movement=movement.display_name,
-                    )
-                )
-            if movement.registrant_type == "agency" and not movement.scope_unit_ids:
-                raise UserError(
-                    self.env._(
-                        "The movement '%(movement)s' is for a cluster or outside "
-                        "agencies: name the agencies taking part first.",
-                        movement=movement.display_name,
-                    )
-                )
-            if not movement.title_ids:
-                raise UserError(
-                    self.env._(
-                        "The movement '%(movement)s' opens no title for "
-                        "registration: add the titles first.",
-                        movement=movement.display_name,
-                    )
-                )
-            if not movement.registration_deadline:
-                raise UserError(
-                    self.env._(
-                        "The movement '%(movement)s' has no registration deadline.",
-                        movement=movement.display_name,
-                    )
-                )
+            problem = movement._tdkt_launch_problem()
+            if problem:
+                raise UserError(problem)
         return super()._tdkt_check_ready()
+
+    def _tdkt_launch_problem(self):
+        """What keeps the movement from being launched, or ''."""
+        self.ensure_one()
+        name = self.display_name
+        if self.scope == "cluster" and not self.cluster_id:
+            return self.env._(
+                "The movement '%(movement)s' is a cluster's: choose the cluster.",
+                movement=name,
+            )
+        if self.registrant_type == "agency" and not self.scope_unit_ids:
+            return self.env._(
+                "The movement '%(movement)s' is for a cluster or outside "
+                "agencies: name the agencies taking part first.",
+                movement=name,
+            )
+        if not self.title_ids:
+            return self.env._(
+                "The movement '%(movement)s' opens no title for "
+                "registration: add the titles first.",
+                movement=name,
+            )
+        if not self.registration_deadline:
+            return self.env._(
+                "The movement '%(movement)s' has no registration deadline.",
+                movement=name,
+            )
+        return ""
 
     def _tdkt_action_label(self, action):
         labels = {

@@ -111,13 +111,13 @@ class TdktRegistrationLine(models.Model):
                         unit=registration.unit_id.name,
                     )
                 )
-            # sudo: HR record, see _compute_person_name
-            if line.person_name != line.employee_id.sudo().name:
+            employee_name = line.employee_id.sudo().name  # sudo: HR record
+            if line.person_name != employee_name:
                 raise ValidationError(
                     self.env._(
                         "A department's person is printed with the employee's "
                         "name, '%(person)s'.",
-                        person=line.employee_id.sudo().name,
+                        person=employee_name,
                     )
                 )
             # sudo: the employee's department decides the unit; Staff may not
