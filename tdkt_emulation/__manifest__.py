@@ -33,6 +33,7 @@
         "views/tdkt_legal_rule_views.xml",
         "views/tdkt_movement_views.xml",
         "views/tdkt_registration_views.xml",
+        "views/tdkt_award_record_views.xml",
         "wizard/tdkt_document_reason_wizard_views.xml",
         "wizard/tdkt_plan_task_not_applicable_wizard_views.xml",
         "wizard/tdkt_registration_import_views.xml",

@@ -19,3 +19,5 @@ from . import tdkt_movement
 from . import tdkt_movement_title
 from . import tdkt_registration
 from . import tdkt_registration_line
+from . import tdkt_award_record
+from . import hr_employee

@@ -83,6 +83,12 @@ class TdktUnit(models.Model):
         "registrations, besides the heads of its departments.",
     )
     note = fields.Text()
+    award_record_ids = fields.One2many(
+        "tdkt.award.record",
+        "unit_id",
+        string="Awards",
+        help="Titles and forms the unit received as a collective, year by year.",
+    )
 
     _sql_constraints = [
         (
