@@ -37,6 +37,7 @@
         "wizard/tdkt_document_reason_wizard_views.xml",
         "wizard/tdkt_plan_task_not_applicable_wizard_views.xml",
         "wizard/tdkt_registration_import_views.xml",
+        "wizard/tdkt_award_record_import_views.xml",
         "views/tdkt_emulation_menus.xml",
     ],
     "demo": [
