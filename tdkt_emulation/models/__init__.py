@@ -3,6 +3,7 @@ from . import tdkt_document_register
 from . import tdkt_document_line_mixin
 from . import tdkt_document_recipient
 from . import tdkt_document_legal_basis
+from . import tdkt_workflow_mixin
 from . import tdkt_official_document_mixin
 from . import ir_actions_report
 from . import ir_attachment
