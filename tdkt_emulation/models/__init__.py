@@ -22,3 +22,7 @@ from . import tdkt_registration
 from . import tdkt_registration_line
 from . import tdkt_award_record
 from . import hr_employee
+from . import tdkt_award_dossier
+from . import tdkt_award_proposal
+from . import tdkt_award_proposal_check
+from . import tdkt_award_eligibility

@@ -461,6 +461,13 @@ class TdktRegistration(models.Model):
     def action_accept(self):
         return self._tdkt_do("accept")
 
+    def action_create_proposals(self):
+        """Propose what the registration registered (award proposals)."""
+        dossiers = self.env["tdkt.award.proposal"]._tdkt_create_from_registration(
+            self, self.env["tdkt.registration.line"]
+        )
+        return dossiers[:1]._tdkt_form_action()
+
     def action_accept_late(self):
         return self._tdkt_do("accept_late")
 
