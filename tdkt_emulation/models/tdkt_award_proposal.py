@@ -85,8 +85,20 @@ class TdktAwardProposal(models.Model):
     )
     _tdkt_issue_group = GROUP_OFFICE
     _tdkt_extra_transitions = (
-        Transition("submit", ("draft", "returned"), "submitted", GROUP_USER),
-        Transition("send_council", ("submitted",), "council", GROUP_OFFICE),
+        Transition(
+            "submit",
+            ("draft", "returned"),
+            "submitted",
+            GROUP_USER,
+            "_tdkt_check_with_dossier",
+        ),
+        Transition(
+            "send_council",
+            ("submitted",),
+            "council",
+            GROUP_OFFICE,
+            "_tdkt_check_with_dossier",
+        ),
         Transition(
             "return", ("submitted", "council"), "returned", GROUP_OFFICE, reason=True
         ),
@@ -480,6 +492,19 @@ class TdktAwardProposal(models.Model):
                 for row in proposal._tdkt_transitions()
             ):
                 proposal._tdkt_do(action, reason=reason)
+
+    def _tdkt_check_with_dossier(self):
+        """Submitted and sent to the council with the dossier only."""
+        for proposal in self:
+            if proposal.dossier_id.state not in ("submitted", "council"):
+                raise UserError(
+                    self.env._(
+                        "'%(proposal)s' moves with its dossier: submit the dossier "
+                        "'%(dossier)s'.",
+                        proposal=proposal.display_name,
+                        dossier=proposal.dossier_id.display_name,
+                    )
+                )
 
     def _tdkt_check_forward(self):
         for proposal in self:
