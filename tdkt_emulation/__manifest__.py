@@ -25,6 +25,8 @@
         "reports/tdkt_movement_report.xml",
         "reports/tdkt_registration_report.xml",
         "reports/tdkt_registration_rollup_report.xml",
+        "reports/tdkt_award_xlsx_reports.xml",
+        "reports/tdkt_award_dossier_report.xml",
         "views/tdkt_unit_views.xml",
         "views/tdkt_plan_task_views.xml",
         "views/tdkt_plan_views.xml",

@@ -30,6 +30,7 @@ class TdktAwardDossier(models.Model):
     _order = "year desc, unit_id, id"
     _tdkt_document_type = "DS"
     _tdkt_print_prefix = "DSDN"
+    _tdkt_report = "tdkt_emulation.action_report_tdkt_award_dossier"
     _tdkt_states = ("draft", "submitted", "council", "returned")
     _tdkt_signed_states = ()
     _tdkt_locked_states = ("council",)
@@ -264,3 +265,40 @@ class TdktAwardDossier(models.Model):
     def _tdkt_print_number(self):
         """A unit's proposal list carries no number of the register."""
         return ""
+
+    def _tdkt_print_sections(self):
+        """[(section, [(award, proposals)])]: I. Cá nhân, II. Tập thể, each
+        by title in the catalogue's order; rejected proposals are left out."""
+        self.ensure_one()
+        proposals = self.proposal_ids.filtered(lambda p: p.state != "rejected")
+        proposals.fetch(["nominee_name", "job_title", "award_type_id", "subject"])
+        sections = []
+        for label, subject in (("I. Cá nhân", "individual"), ("II. Tập thể", "collective")):
+            mine = proposals.filtered(lambda p, s=subject: p.subject == s)
+            groups = {}
+            for proposal in mine.sorted(lambda p: p.nominee_name or ""):
+                groups.setdefault(proposal.award_type_id, []).append(proposal)
+            if groups:
+                sections.append(
+                    (
+                        label,
+                        sorted(groups.items(), key=lambda item: (item[0].sequence, item[0].id)),
+                    )
+                )
+        return sections
+
+    def _tdkt_print_position(self, proposal):
+        if proposal.subject == "collective":
+            return self.company_id.tdkt_header_name or self.company_id.name
+        return "; ".join(
+            part for part in (proposal.job_title, self.unit_id.name) if part
+        )
+
+    def _tdkt_print_note(self, proposal):
+        if proposal.is_overridden:
+            return "Thủ trưởng cho phép: " + (proposal.override_reason or "")
+        return ""
+
+    def _tdkt_print_addressees(self):
+        self.ensure_one()
+        return [f"Hội đồng Thi đua - Khen thưởng {self.company_id.name}"]
