@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -53,6 +55,8 @@ PROPOSAL_SYSTEM_FIELDS = {
     "override_user_id",
     "override_date",
 }
+# What an eligibility check says (after the proposal it belongs to).
+CHECK_FIELDS = ["proposal_id", "code", "status", "rule_id", "name", "basis", "detail"]
 # States in which the unit may still change its proposal.
 EDITABLE_STATES = ("draft", "returned")
 
@@ -621,24 +625,33 @@ class TdktAwardProposal(models.Model):
     # --- eligibility engine -------------------------------------------------------
     def _tdkt_refresh_checks(self):
         """Compute the checks of the proposals and keep them (lines and the
-        overall result), in a number of queries independent of how many."""
+        overall result). The engine costs the same number of queries for 10
+        proposals as for 1,000; only the proposals whose checks changed are
+        written again."""
         if not self:
             return
         results = self.env["tdkt.award.eligibility"]._tdkt_evaluate(self)
         Check = self.env["tdkt.award.proposal.check"]
         # sudo: the checks are the engine's, written for the proposals the
         # user may read; nobody writes them by hand.
-        Check.sudo().search([("proposal_id", "in", self.ids)]).unlink()
-        Check.sudo().create(
-            [
-                {**check, "proposal_id": proposal_id, "sequence": index}
-                for proposal_id, checks in results.items()
-                for index, check in enumerate(checks)
-            ]
-        )
-        by_result = {}
-        for proposal in self:
-            statuses = {check["status"] for check in results.get(proposal.id, [])}
+        kept = defaultdict(list)
+        for check in Check.sudo().search_fetch(
+            [("proposal_id", "in", self.ids)], CHECK_FIELDS, order="sequence, id"
+        ):
+            kept[check.proposal_id.id].append(check)
+        stale, values, by_result = Check.sudo(), [], defaultdict(list)
+        for proposal in self.sudo():  # sudo: the result only, see below
+            checks = results.get(proposal.id, [])
+            old = kept.get(proposal.id, [])
+            if [self._tdkt_check_key(c) for c in checks] != [
+                self._tdkt_check_key(c) for c in old
+            ]:
+                stale |= Check.sudo().union(*old)
+                values += [
+                    {**check, "proposal_id": proposal.id, "sequence": index}
+                    for index, check in enumerate(checks)
+                ]
+            statuses = {check["status"] for check in checks}
             result = (
                 "fail"
                 if "fail" in statuses
@@ -646,11 +659,29 @@ class TdktAwardProposal(models.Model):
                 if "needs_data" in statuses
                 else "pass"
             )
-            by_result.setdefault(result, []).append(proposal.id)
+            if proposal.eligibility != result:
+                by_result[result].append(proposal.id)
+        stale.unlink()
+        if values:
+            Check.sudo().create(values)
         for result, ids in by_result.items():
             # sudo: the eligibility is the engine's (refused to a client's
             # write); the checks above ran on the user's proposals.
             self.browse(ids).sudo().write({"eligibility": result})
+
+    @staticmethod
+    def _tdkt_check_key(check):
+        """What a check says, from a check's values or a kept check."""
+        if isinstance(check, dict):
+            return tuple(check.get(name) or False for name in CHECK_FIELDS[1:])
+        return (
+            check.code,
+            check.status,
+            check.rule_id.id,
+            check.name,
+            check.basis or False,
+            check.detail or False,
+        )
 
     # --- from a registration --------------------------------------------------------
     @api.model
