@@ -73,7 +73,12 @@ class TdktAwardEligibility(models.AbstractModel):
         proposals.award_type_id.fetch(["code", "subject", "conferring_level", "name"])
         context = {
             "rules": self._tdkt_load_rules(),
-            "history": self._tdkt_load_history(proposals),
+            "history": self._tdkt_load_history(
+                proposals.employee_id,
+                proposals.nominee_unit_id | proposals.unit_id,
+                min(proposals.mapped("year")) - 10,
+                max(proposals.mapped("year")),
+            ),
             "members": self._tdkt_load_members(proposals),
             "caps": self._tdkt_load_caps(proposals),
         }
@@ -117,14 +122,10 @@ class TdktAwardEligibility(models.AbstractModel):
                 return rule
         return None
 
-    def _tdkt_load_history(self, proposals):
-        """{(nominee key, award code): {year: reference}} of the nominees:
-        the history kept, the decided and conferred proposals, and the same
-        years' proposals still under way (marked as pending)."""
-        employees = proposals.employee_id
-        units = proposals.nominee_unit_id | proposals.unit_id
-        years = proposals.mapped("year")
-        low, high = min(years) - 10, max(years)
+    def _tdkt_load_history(self, employees, units, low, high):
+        """{(nominee key, award code): {year: reference}} of the nominees
+        from ``low`` to ``high``: the history kept, the decided and conferred
+        proposals, and the proposals still under way (marked as pending)."""
         history = defaultdict(dict)
         nominee_domain = [
             "|",
@@ -268,6 +269,56 @@ class TdktAwardEligibility(models.AbstractModel):
         for unit, award, year, count in counts:
             people = sum(staff.get(d, 0) for d in unit.department_ids)
             result[(unit.id, award.id, year)] = (count, people)
+        return result
+
+    # --- the next year -----------------------------------------------------------
+    # Titles that rest on a run of titles: (title, what it needs, how many).
+    STREAKS = (
+        ("CSTD_BO_TINH", "CSTDCS", 3),
+        ("BANG_KHEN_BO_TINH_CN", "CSTDCS", 2),
+    )
+
+    def _tdkt_next_eligible(self, employees, year):
+        """{employee id: [lines]}: for the titles that rest on a run of
+        titles, whether each employee may be proposed in ``year`` or which
+        years are still missing, read from the history."""
+        history = self._tdkt_load_history(
+            employees, self.env["tdkt.unit"], year - 10, year
+        )
+        awards = {
+            award.code: award.name
+            for award in self.env["tdkt.award.type"]
+            .sudo()
+            .search([("code", "in", [c for streak in self.STREAKS for c in streak[:2]])])
+        }
+        result = {}
+        for employee in employees:
+            lines = []
+            for title, needs, count in self.STREAKS:
+                held = history.get((("e", employee.id), needs), {})
+                run, missing = self._tdkt_streak_years(held, year, count)
+                if run:
+                    lines.append(
+                        self.env._(
+                            "%(title)s %(year)s: can be proposed (%(needs)s in "
+                            "%(years)s).",
+                            title=awards.get(title, title),
+                            year=year,
+                            needs=awards.get(needs, needs),
+                            years=", ".join(str(y) for y in run),
+                        )
+                    )
+                else:
+                    lines.append(
+                        self.env._(
+                            "%(title)s %(year)s: needs %(needs)s in %(years)s.",
+                            title=awards.get(title, title),
+                            year=year,
+                            needs=awards.get(needs, needs),
+                            years=", ".join(str(y) for y in missing),
+                        )
+                    )
+            result[employee.id] = lines
         return result
 
     # --- the checks -------------------------------------------------------------
