@@ -49,6 +49,7 @@
         "demo/tdkt_emulation_demo.xml",
         "demo/tdkt_plan_2024_demo.xml",
         "demo/tdkt_movement_2024_demo.xml",
+        "demo/tdkt_award_2024_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
