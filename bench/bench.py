@@ -628,7 +628,9 @@ def award_dossier_form(bench):
 def award_history_xlsx(bench):
     movement, _registrations, _employees = _award_history(bench)
     env = _office_of(bench, movement.company_id)
-    records = env["tdkt.award.record"].search([("company_id", "=", movement.company_id.id)])
+    records = env["tdkt.award.record"].search(
+        [("company_id", "=", movement.company_id.id)]
+    )
     report = bench.report("tdkt.award.record", "xlsx").with_env(env)
 
     def render():

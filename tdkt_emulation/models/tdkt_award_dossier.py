@@ -245,9 +245,10 @@ class TdktAwardDossier(models.Model):
         return vals
 
     def _tdkt_post_transition(self, row, reason):
-        super()._tdkt_post_transition(row, reason)
+        result = super()._tdkt_post_transition(row, reason)
         # The proposals move with their dossier.
         self.proposal_ids._tdkt_follow_dossier(row.action, reason)
+        return result
 
     def _tdkt_action_label(self, action):
         labels = {"send_council": self.env._("send to the council")}
@@ -273,7 +274,10 @@ class TdktAwardDossier(models.Model):
         proposals = self.proposal_ids.filtered(lambda p: p.state != "rejected")
         proposals.fetch(["nominee_name", "job_title", "award_type_id", "subject"])
         sections = []
-        for label, subject in (("I. Cá nhân", "individual"), ("II. Tập thể", "collective")):
+        for label, subject in (
+            ("I. Cá nhân", "individual"),
+            ("II. Tập thể", "collective"),
+        ):
             mine = proposals.filtered(lambda p, s=subject: p.subject == s)
             groups = {}
             for proposal in mine.sorted(lambda p: p.nominee_name or ""):
@@ -282,7 +286,10 @@ class TdktAwardDossier(models.Model):
                 sections.append(
                     (
                         label,
-                        sorted(groups.items(), key=lambda item: (item[0].sequence, item[0].id)),
+                        sorted(
+                            groups.items(),
+                            key=lambda item: (item[0].sequence, item[0].id),
+                        ),
                     )
                 )
         return sections

@@ -142,9 +142,13 @@ class TdktAwardEligibility(models.AbstractModel):
         )
         records.award_type_id.fetch(["code"])
         for record in records:
-            key = ("e", record.employee_id.id) if record.employee_id else (
-                "u",
-                record.unit_id.id,
+            key = (
+                ("e", record.employee_id.id)
+                if record.employee_id
+                else (
+                    "u",
+                    record.unit_id.id,
+                )
             )
             history[(key, record.award_type_id.code)][record.year] = (
                 record.decision_number
@@ -166,9 +170,13 @@ class TdktAwardEligibility(models.AbstractModel):
         )
         others.award_type_id.fetch(["code"])
         for other in others:
-            key = ("e", other.employee_id.id) if other.employee_id else (
-                "u",
-                other.nominee_unit_id.id,
+            key = (
+                ("e", other.employee_id.id)
+                if other.employee_id
+                else (
+                    "u",
+                    other.nominee_unit_id.id,
+                )
             )
             years_held = history[(key, other.award_type_id.code)]
             if other.state in HISTORY_STATES:
@@ -222,9 +230,11 @@ class TdktAwardEligibility(models.AbstractModel):
             held[(other.award_type_id.code, other.year)].add(other.employee_id.id)
         members = {}
         for unit in units:
-            people = set().union(
-                *(by_department[d.id] for d in unit.department_ids)
-            ) if unit.department_ids else set()
+            people = (
+                set().union(*(by_department[d.id] for d in unit.department_ids))
+                if unit.department_ids
+                else set()
+            )
             for year in years:
                 members[(unit.id, year)] = (
                     len(people),
@@ -246,15 +256,19 @@ class TdktAwardEligibility(models.AbstractModel):
         awards = caps.award_type_ids & proposals.award_type_id
         if not awards:
             return {}
-        counts = self.env["tdkt.award.proposal"].sudo()._read_group(
-            [
-                ("unit_id", "in", proposals.unit_id.ids),
-                ("award_type_id", "in", awards.ids),
-                ("year", "in", list(set(proposals.mapped("year")))),
-                ("state", "!=", "rejected"),
-            ],
-            ["unit_id", "award_type_id", "year"],
-            ["__count"],
+        counts = (
+            self.env["tdkt.award.proposal"]
+            .sudo()
+            ._read_group(
+                [
+                    ("unit_id", "in", proposals.unit_id.ids),
+                    ("award_type_id", "in", awards.ids),
+                    ("year", "in", list(set(proposals.mapped("year")))),
+                    ("state", "!=", "rejected"),
+                ],
+                ["unit_id", "award_type_id", "year"],
+                ["__count"],
+            )
         )
         staff = dict(
             self.env["hr.employee"]
@@ -289,7 +303,9 @@ class TdktAwardEligibility(models.AbstractModel):
             award.code: award.name
             for award in self.env["tdkt.award.type"]
             .sudo()
-            .search([("code", "in", [c for streak in self.STREAKS for c in streak[:2]])])
+            .search(
+                [("code", "in", [c for streak in self.STREAKS for c in streak[:2]])]
+            )
         }
         result = {}
         for employee in employees:
@@ -632,7 +648,9 @@ class TdktAwardEligibility(models.AbstractModel):
                 )
             if excellent and not cstdcs:
                 problems.append(
-                    self.env._("No member holds or is proposed for Chiến sĩ thi đua cơ sở.")
+                    self.env._(
+                        "No member holds or is proposed for Chiến sĩ thi đua cơ sở."
+                    )
                 )
         if problems:
             add(rule_code, "fail", " ".join(problems))

@@ -122,7 +122,6 @@ class TdktAwardProposal(models.Model):
 
     dossier_id = fields.Many2one(
         "tdkt.award.dossier",
-        string="Dossier",
         required=True,
         ondelete="cascade",
         index=True,
@@ -168,7 +167,7 @@ class TdktAwardProposal(models.Model):
     )
     subject = fields.Selection(related="award_type_id.subject", store=True)
     conferring_level = fields.Selection(related="award_type_id.conferring_level")
-    employee_id = fields.Many2one("hr.employee", string="Employee", index=True)
+    employee_id = fields.Many2one("hr.employee", index=True)
     user_id = fields.Many2one(
         related="employee_id.user_id", string="User", store=True, index=True
     )
@@ -449,7 +448,9 @@ class TdktAwardProposal(models.Model):
                     )
                 )
         self._tdkt_check_vals([vals])
-        content = [name for name in vals if not name.startswith(("message_", "activity_"))]
+        content = [
+            name for name in vals if not name.startswith(("message_", "activity_"))
+        ]
         if content and not self.env.su:
             self._tdkt_check_editable()
             if vals.get("dossier_id"):
@@ -704,9 +705,7 @@ class TdktAwardProposal(models.Model):
         Dossier = self.env["tdkt.award.dossier"]
         # sudo: whether a line or title is already proposed counts every
         # proposal, those the user cannot read included; only ids are used.
-        existing = self.sudo().search(
-            [("registration_id", "in", registrations.ids)]
-        )
+        existing = self.sudo().search([("registration_id", "in", registrations.ids)])
         done_lines = existing.registration_line_id
         done_collective = {
             (p.registration_id.id, p.award_type_id.id)

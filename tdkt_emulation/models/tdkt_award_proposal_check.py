@@ -27,7 +27,7 @@ class TdktAwardProposalCheck(models.Model):
     sequence = fields.Integer(default=10)
     code = fields.Char(required=True)
     status = fields.Selection(CHECK_STATUSES, required=True)
-    rule_id = fields.Many2one("tdkt.legal.rule", string="Rule", ondelete="set null")
+    rule_id = fields.Many2one("tdkt.legal.rule", ondelete="set null")
     name = fields.Char(string="Rule Text", required=True)
     basis = fields.Char(string="Legal Basis")
     detail = fields.Char(string="Finding")

@@ -243,10 +243,11 @@ class TdktAwardRecord(models.Model):
 
     def unlink(self):
         self._tdkt_check_office()
+        return super().unlink()
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_conferred(self):
         if not self.env.su and self.filtered(lambda r: r.source == "proposal"):
             raise UserError(
-                self.env._(
-                    "An award conferred from a proposal stays in the history."
-                )
+                self.env._("An award conferred from a proposal stays in the history.")
             )
-        return super().unlink()

@@ -20,14 +20,14 @@ archived signed PDF and the printing helpers of the shared QWeb frame.
 
 import logging
 import re
-from collections import namedtuple
 
 import psycopg2
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .tdkt_workflow_mixin import (  # noqa: F401 - the document types import them here
+# The document types import these from here.
+from .tdkt_workflow_mixin import (  # noqa: F401 pylint: disable=unused-import
     GROUP_CHIEF,
     GROUP_OFFICE,
     GROUP_USER,
@@ -521,7 +521,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         """
         try:
             with self.env.cr.savepoint():
-                super()._tdkt_write_locked_fields(vals)
+                return super()._tdkt_write_locked_fields(vals)
         except (psycopg2.errors.ExclusionViolation, psycopg2.errors.UniqueViolation):
             self.invalidate_recordset()
             raise UserError(self._tdkt_number_taken_message()) from None

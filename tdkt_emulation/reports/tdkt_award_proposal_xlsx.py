@@ -36,9 +36,7 @@ class ReportTdktAwardProposalXlsx(models.AbstractModel):
         sheet = workbook.add_worksheet("De nghi khen thuong")
         _write_header(sheet, styles, COLUMNS)
         env = proposals.env
-        results = dict(
-            proposals._fields["eligibility"]._description_selection(env)
-        )
+        results = dict(proposals._fields["eligibility"]._description_selection(env))
         states = dict(proposals._fields["state"]._description_selection(env))
 
         def write_row(row, proposal):

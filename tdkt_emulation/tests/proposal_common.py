@@ -35,8 +35,8 @@ class TdktProposalCommon(TdktMovementCommon):
         if employee:
             values["employee_id"] = employee.id
         values.update(facts)
-        return self.env["tdkt.award.proposal"].with_user(user or self.head).create(
-            values
+        return (
+            self.env["tdkt.award.proposal"].with_user(user or self.head).create(values)
         )
 
     def history(self, employee, award, *years, unit=None):

@@ -13,8 +13,12 @@ from .proposal_common import TdktProposalCommon
 class TestAwardProposal(TdktProposalCommon):
     def good_ldtt(self, dossier, employee, user=None):
         return self.propose(
-            dossier, self.ldtt, employee, user=user,
-            performance_rating="htt", start_date=date(2020, 1, 1),
+            dossier,
+            self.ldtt,
+            employee,
+            user=user,
+            performance_rating="htt",
+            start_date=date(2020, 1, 1),
         )
 
     def override(self, proposal, user, reason):
@@ -27,10 +31,16 @@ class TestAwardProposal(TdktProposalCommon):
         ldtt = self.good_ldtt(dossier, self.staff_employee)
         self.history(self.head_employee, self.cstdcs, 2022, 2023)
         self.history(self.head_employee, self.ldtt, 2024)
-        self.propose(dossier, self.cstdcs, self.head_employee, performance_rating="htxs")
+        self.propose(
+            dossier, self.cstdcs, self.head_employee, performance_rating="htxs"
+        )
         province = self.propose(
-            dossier, self.cstd_tinh, self.head_employee, performance_rating="htxs",
-            innovation_kind="research", innovation_reference="QĐ 7/QĐ-UBND",
+            dossier,
+            self.cstd_tinh,
+            self.head_employee,
+            performance_rating="htxs",
+            innovation_kind="research",
+            innovation_reference="QĐ 7/QĐ-UBND",
             innovation_scope="ministry_province",
         )
         self.assertEqual(province.eligibility, "pass")
@@ -52,7 +62,9 @@ class TestAwardProposal(TdktProposalCommon):
 
     def test_failing_proposal_goes_on_only_with_the_chiefs_override(self):
         dossier = self.dossier()
-        failing = self.propose(dossier, self.cstdcs, self.staff_employee, performance_rating="htxs")
+        failing = self.propose(
+            dossier, self.cstdcs, self.staff_employee, performance_rating="htxs"
+        )
         self.assertEqual(failing.eligibility, "fail")
         with self.assertRaisesRegex(UserError, "Điều 23") as error:
             dossier.with_user(self.head).action_submit()
@@ -156,15 +168,19 @@ class TestAwardProposal(TdktProposalCommon):
             proposal.with_user(self.head).write({"state": "approved"})
         with self.assertRaisesRegex(UserError, "moves with its dossier"):
             proposal.with_user(self.head).write({"state": "submitted"})
-        created = self.env["tdkt.award.proposal"].with_user(self.head).create(
-            {
-                "dossier_id": dossier.id,
-                "award_type_id": self.ldtt.id,
-                "employee_id": self.head_employee.id,
-                "state": "approved",
-                "eligibility": "pass",
-                "override_reason": "tự cho phép",
-            }
+        created = (
+            self.env["tdkt.award.proposal"]
+            .with_user(self.head)
+            .create(
+                {
+                    "dossier_id": dossier.id,
+                    "award_type_id": self.ldtt.id,
+                    "employee_id": self.head_employee.id,
+                    "state": "approved",
+                    "eligibility": "pass",
+                    "override_reason": "tự cho phép",
+                }
+            )
         )
         self.assertEqual(created.state, "draft")
         self.assertFalse(created.is_overridden)
@@ -230,7 +246,11 @@ class TestAwardProposal(TdktProposalCommon):
         registration.with_user(self.head).action_create_proposals()
         registration.with_user(self.head).action_create_proposals()
         self.assertEqual(
-            sorted(dossier.proposal_ids.mapped(lambda p: (p.nominee_name, p.award_type_id.code))),
+            sorted(
+                dossier.proposal_ids.mapped(
+                    lambda p: (p.nominee_name, p.award_type_id.code)
+                )
+            ),
             sorted(
                 [
                     (self.unit_office.name, "TTLDTT"),
@@ -241,8 +261,8 @@ class TestAwardProposal(TdktProposalCommon):
             ),
         )
         self.assertEqual(
-            dossier.proposal_ids.filtered(lambda p: p.award_type_id == self.cstdcs).check_ids.filtered(
-                lambda c: c.code == "REG_CSTDCS_WITH_LDTT"
-            ).status,
+            dossier.proposal_ids.filtered(lambda p: p.award_type_id == self.cstdcs)
+            .check_ids.filtered(lambda c: c.code == "REG_CSTDCS_WITH_LDTT")
+            .status,
             "pass",
         )

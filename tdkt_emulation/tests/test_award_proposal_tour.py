@@ -21,13 +21,19 @@ class TestAwardProposalTour(HttpCase):
         self.start_tour(url, "tdkt_award_unit_proposes", login="staff2")
         self.env.invalidate_all()
         proposal = dossier.proposal_ids
-        self.assertEqual(proposal.award_type_id, ref("tdkt_emulation.tdkt_award_type_ttldtt"))
+        self.assertEqual(
+            proposal.award_type_id, ref("tdkt_emulation.tdkt_award_type_ttldtt")
+        )
         self.assertEqual(proposal.eligibility, "fail")
-        proposal_url = f"/odoo/action-tdkt_emulation.tdkt_award_proposal_action/{proposal.id}"
+        proposal_url = (
+            f"/odoo/action-tdkt_emulation.tdkt_award_proposal_action/{proposal.id}"
+        )
         self.start_tour(proposal_url, "tdkt_award_chief_overrides", login="chief")
         self.env.invalidate_all()
         self.assertTrue(proposal.is_overridden)
-        self.assertIn("Đơn vị có thành tích đột xuất trong năm", proposal.message_ids[0].body)
+        self.assertIn(
+            "Đơn vị có thành tích đột xuất trong năm", proposal.message_ids[0].body
+        )
         self.start_tour(url, "tdkt_award_unit_submits", login="staff2")
         self.env.invalidate_all()
         self.assertEqual(dossier.state, "submitted")

@@ -110,7 +110,9 @@ class TestAwardQueryBudget(TdktProposalCommon):
     def test_data_set(self):
         large = self.dossiers[LARGE]
         self.assertEqual(len(large.proposal_ids), 3 * LARGE + 1)
-        self.assertEqual(set(large.proposal_ids.mapped("eligibility")), {"pass", "needs_data"})
+        self.assertEqual(
+            set(large.proposal_ids.mapped("eligibility")), {"pass", "needs_data"}
+        )
         self.assertEqual(len(large.proposal_ids.check_ids) > 3 * LARGE * 3, True)
 
     @users("t_head", "t_office")
@@ -120,7 +122,10 @@ class TestAwardQueryBudget(TdktProposalCommon):
         self.assert_same_budget(
             FORM_BUDGET,
             [
-                (size, lambda d=self.dossiers[size]: load_form(d.with_env(self.env), spec))
+                (
+                    size,
+                    lambda d=self.dossiers[size]: load_form(d.with_env(self.env), spec),
+                )
                 for size in (SMALL, LARGE)
             ],
         )
@@ -148,7 +153,12 @@ class TestAwardQueryBudget(TdktProposalCommon):
         self.assert_same_budget(
             REFRESH_BUDGET,
             [
-                (size, lambda d=self.dossiers[size]: d.with_env(self.env).action_check_eligibility())
+                (
+                    size,
+                    lambda d=self.dossiers[size]: d.with_env(
+                        self.env
+                    ).action_check_eligibility(),
+                )
                 for size in (SMALL, LARGE)
             ],
         )

@@ -20,7 +20,9 @@ class TestAwardRecord(TdktMovementCommon):
             "issuer": "Chánh Thanh tra tỉnh",
         }
         values.update(vals)
-        return self.env["tdkt.award.record"].with_user(user or self.office).create(values)
+        return (
+            self.env["tdkt.award.record"].with_user(user or self.office).create(values)
+        )
 
     def test_office_enters_past_award(self):
         record = self.record()
@@ -50,7 +52,9 @@ class TestAwardRecord(TdktMovementCommon):
 
     def test_twice_a_year(self):
         self.record()
-        with self.assertRaisesRegex(ValidationError, "already has .Lao động tiên tiến. in 2023"):
+        with self.assertRaisesRegex(
+            ValidationError, "already has .Lao động tiên tiến. in 2023"
+        ):
             self.record()
 
     def test_roles(self):

@@ -39,9 +39,27 @@ class TestAwardRecordImport(TdktMovementCommon):
     def test_good_file_imports_every_row(self):
         wizard = self.wizard(
             [
-                ("t_staff", "LDTT", 2022, "10/QĐ-TTr", "05/01/2023", "Chánh Thanh tra", "Cơ quan", ""),
+                (
+                    "t_staff",
+                    "LDTT",
+                    2022,
+                    "10/QĐ-TTr",
+                    "05/01/2023",
+                    "Chánh Thanh tra",
+                    "Cơ quan",
+                    "",
+                ),
                 ("t_staff", "CSTDCS", 2023, "11/QĐ-TTr", "08/01/2024", "", "", ""),
-                ("Văn phòng Thanh tra tỉnh", "TTLDTT", 2023, "12/QĐ-UBND", "10/01/2024", "Chủ tịch UBND tỉnh", "Cấp trên", ""),
+                (
+                    "Văn phòng Thanh tra tỉnh",
+                    "TTLDTT",
+                    2023,
+                    "12/QĐ-UBND",
+                    "10/01/2024",
+                    "Chủ tịch UBND tỉnh",
+                    "Cấp trên",
+                    "",
+                ),
             ]
         )
         wizard.action_import()
@@ -50,7 +68,9 @@ class TestAwardRecordImport(TdktMovementCommon):
             [("company_id", "=", self.company.id)]
         )
         self.assertEqual(
-            sorted(records.mapped(lambda r: (r.nominee_name, r.award_type_id.code, r.year))),
+            sorted(
+                records.mapped(lambda r: (r.nominee_name, r.award_type_id.code, r.year))
+            ),
             [
                 ("Văn phòng Thanh tra tỉnh", "TTLDTT", 2023),
                 ("t_staff", "CSTDCS", 2023),
@@ -79,7 +99,10 @@ class TestAwardRecordImport(TdktMovementCommon):
             self.env["tdkt.award.record"].search([("company_id", "=", self.company.id)])
         )
         book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.error_file)))
-        errors = {row[0]: row[-1] for row in book["Loi"].iter_rows(min_row=2, values_only=True)}
+        errors = {
+            row[0]: row[-1]
+            for row in book["Loi"].iter_rows(min_row=2, values_only=True)
+        }
         self.assertEqual(sorted(errors), [3, 4, 5, 6, 7])
         self.assertIn("is not a person of the agency", errors[3])
         self.assertIn("cannot be in the future", errors[4])

@@ -28,14 +28,21 @@ class TestAwardReports(TdktProposalCommon):
     def test_proposal_list_printout(self):
         dossier = self.dossier()
         self.propose(
-            dossier, self.ldtt, self.staff_employee,
-            performance_rating="htt", start_date=date(2020, 1, 1),
+            dossier,
+            self.ldtt,
+            self.staff_employee,
+            performance_rating="htt",
+            start_date=date(2020, 1, 1),
         )
-        failing = self.propose(dossier, self.cstdcs, self.head_employee, performance_rating="htt")
+        failing = self.propose(
+            dossier, self.cstdcs, self.head_employee, performance_rating="htt"
+        )
         self.propose(dossier, self.ttldtt, performance_rating="htt")
         action = failing.with_user(self.chief).action_override()
         self.with_reason(self.chief, action, "Có thành tích đột xuất")
-        pdf = render_pdf(self.env["ir.actions.report"].with_user(self.head).env, DOSSIER_PDF, dossier)
+        pdf = render_pdf(
+            self.env["ir.actions.report"].with_user(self.head).env, DOSSIER_PDF, dossier
+        )
         text = flat(" ".join(pdf_pages(pdf)))
         self.assertInOrder(
             text,
@@ -61,15 +68,24 @@ class TestAwardReports(TdktProposalCommon):
     def test_history_xlsx(self):
         self.history(self.staff_employee, self.ldtt, 2022, 2023)
         self.history(None, self.ttldtt, 2023, unit=self.unit_office)
-        records = self.env["tdkt.award.record"].search([("company_id", "=", self.company.id)])
+        records = self.env["tdkt.award.record"].search(
+            [("company_id", "=", self.company.id)]
+        )
         sheet = self.xlsx(RECORD_XLSX, records, self.office)
         rows = list(sheet.iter_rows(values_only=True))
-        self.assertEqual(rows[0][:4], ("STT", "Năm", "Họ và tên / Tập thể", "Danh hiệu, hình thức"))
+        self.assertEqual(
+            rows[0][:4], ("STT", "Năm", "Họ và tên / Tập thể", "Danh hiệu, hình thức")
+        )
         self.assertEqual(
             [row[1:5] for row in rows[1:]],
             [
                 (2023, "t_staff", "Lao động tiên tiến", "23/QĐ-TTr"),
-                (2023, "Văn phòng Thanh tra tỉnh", "Tập thể lao động tiên tiến", "23/QĐ-TTr"),
+                (
+                    2023,
+                    "Văn phòng Thanh tra tỉnh",
+                    "Tập thể lao động tiên tiến",
+                    "23/QĐ-TTr",
+                ),
                 (2022, "t_staff", "Lao động tiên tiến", "22/QĐ-TTr"),
             ],
         )
@@ -79,10 +95,21 @@ class TestAwardReports(TdktProposalCommon):
 
     def test_proposals_xlsx(self):
         dossier = self.dossier()
-        self.propose(dossier, self.cstdcs, self.staff_employee, performance_rating="htxs")
+        self.propose(
+            dossier, self.cstdcs, self.staff_employee, performance_rating="htxs"
+        )
         sheet = self.xlsx(PROPOSAL_XLSX, dossier.proposal_ids, self.office)
         rows = list(sheet.iter_rows(values_only=True))
         self.assertEqual(
             rows[1][1:],
-            (2024, "Văn phòng Thanh tra tỉnh", "t_staff", "Chuyên viên", "Chiến sĩ thi đua cơ sở", "Not Eligible", "", "Draft"),
+            (
+                2024,
+                "Văn phòng Thanh tra tỉnh",
+                "t_staff",
+                "Chuyên viên",
+                "Chiến sĩ thi đua cơ sở",
+                "Not Eligible",
+                "",
+                "Draft",
+            ),
         )

@@ -2,8 +2,6 @@ from datetime import datetime
 
 from odoo import fields, models
 
-from ..models.tdkt_official_document_mixin import GROUP_OFFICE
-
 ISSUER_LEVEL_WORDS = {"cơ quan": "own", "cấp trên": "higher", "": "own"}
 
 
@@ -53,7 +51,7 @@ class TdktAwardRecordImport(models.TransientModel):
     def action_download_template(self):
         self.ensure_one()
         self._tdkt_check_office()
-        awards = self.env["tdkt.award.type"].search([])
+        awards = self.env["tdkt.award.type"].search([("code", "!=", False)])
         self.template_file = self._tdkt_template_workbook(
             "Lich su",
             [
@@ -65,6 +63,29 @@ class TdktAwardRecordImport(models.TransientModel):
             ],
         )
         return self._download("template_file", "Mau_lich_su_khen_thuong.xlsx")
+
+    def _tdkt_import_nominee(self, name, award, people, units):
+        """({employee_id} or {unit_id}, problem) of a row's name."""
+        key_name = self.env["tdkt.registration.line"]._tdkt_name_key(name)
+        if not name:
+            return {}, self.env._("The name is empty.")
+        if not award:
+            return {}, None
+        if award.subject == "collective":
+            unit = units.get(key_name)
+            if unit:
+                return {"unit_id": unit.id}, None
+            return {}, self.env._("No unit is named '%(name)s'.", name=name)
+        matches = people.get(key_name, [])
+        if len(matches) == 1:
+            return {"employee_id": matches[0].id}, None
+        if matches:
+            return {}, self.env._(
+                "Several people of the agency are named '%(person)s'.", person=name
+            )
+        return {}, self.env._(
+            "'%(person)s' is not a person of the agency.", person=name
+        )
 
     def _tdkt_import_check_rows(self, rows):
         company = self.company_id
@@ -89,7 +110,11 @@ class TdktAwardRecordImport(models.TransientModel):
         # sudo: the whole history of the agency decides what is already
         # there; only keys are used.
         taken = {
-            (record.employee_id.id or -record.unit_id.id, record.award_type_id.id, record.year)
+            (
+                record.employee_id.id or -record.unit_id.id,
+                record.award_type_id.id,
+                record.year,
+            )
             for record in self.env["tdkt.award.record"]
             .sudo()
             .search([("company_id", "=", company.id)])
@@ -102,35 +127,9 @@ class TdktAwardRecordImport(models.TransientModel):
             award = awards.get(code.casefold())
             if not award:
                 problems.append(self.env._("Unknown title code '%(code)s'.", code=code))
-            nominee = {}
-            key_name = Line._tdkt_name_key(name)
-            if not name:
-                problems.append(self.env._("The name is empty."))
-            elif award and award.subject == "collective":
-                unit = units.get(key_name)
-                if unit:
-                    nominee = {"unit_id": unit.id}
-                else:
-                    problems.append(
-                        self.env._("No unit is named '%(name)s'.", name=name)
-                    )
-            elif award:
-                matches = people.get(key_name, [])
-                if len(matches) == 1:
-                    nominee = {"employee_id": matches[0].id}
-                elif matches:
-                    problems.append(
-                        self.env._(
-                            "Several people of the agency are named '%(person)s'.",
-                            person=name,
-                        )
-                    )
-                else:
-                    problems.append(
-                        self.env._(
-                            "'%(person)s' is not a person of the agency.", person=name
-                        )
-                    )
+            nominee, problem = self._tdkt_import_nominee(name, award, people, units)
+            if problem:
+                problems.append(problem)
             year_value = int(year) if year.isdigit() else 0
             if not 1945 <= year_value <= this_year:
                 problems.append(
