@@ -16,6 +16,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields, models
 
+from .tdkt_award_proposal import FACT_FIELDS
+
 # Proposals that count as the nominee's history.
 HISTORY_STATES = ("decided", "conferred")
 # Proposals of the same year that count as pending titles.
@@ -49,25 +51,7 @@ class TdktAwardEligibility(models.AbstractModel):
         # the user's rights on them; only the checks come back.
         proposals = proposals.sudo()
         proposals.fetch(
-            [
-                "dossier_id",
-                "year",
-                "unit_id",
-                "award_type_id",
-                "employee_id",
-                "nominee_unit_id",
-                "performance_rating",
-                "innovation_kind",
-                "innovation_reference",
-                "innovation_scope",
-                "discipline",
-                "discipline_date",
-                "under_investigation",
-                "start_date",
-                "maternity_leave",
-                "subject",
-                "state",
-            ]
+            [*FACT_FIELDS, "dossier_id", "year", "unit_id", "subject", "state"]
         )
         proposals.dossier_id.fetch(["submitted_date"])
         proposals.award_type_id.fetch(["code", "subject", "conferring_level", "name"])
