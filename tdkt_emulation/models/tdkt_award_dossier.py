@@ -190,6 +190,18 @@ class TdktAwardDossier(models.Model):
             )
         return super().write(vals)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_submitted(self):
+        for dossier in self:
+            if dossier.state not in ("draft", "returned"):
+                raise UserError(
+                    self.env._(
+                        "'%(dossier)s' has been submitted: it stays; the Office "
+                        "returns it if it must change.",
+                        dossier=dossier.display_name,
+                    )
+                )
+
     def _tdkt_not_registrar_message(self):
         return self.env._(
             "Only the head of '%(unit)s', staff the Office named for it, or the "

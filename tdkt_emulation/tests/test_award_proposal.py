@@ -160,6 +160,10 @@ class TestAwardProposal(TdktProposalCommon):
             self.good_ldtt(dossier, self.head_employee)
         with self.assertRaises(AccessError):
             proposal.with_user(self.head).write({"eligibility": "pass"})
+        with self.assertRaisesRegex(UserError, "has been submitted"):
+            dossier.with_user(self.head).unlink()
+        with self.assertRaises(UserError):
+            proposal.with_user(self.head).unlink()
 
     def test_state_cannot_be_written_past_the_table(self):
         dossier = self.dossier()
