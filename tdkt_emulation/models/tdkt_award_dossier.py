@@ -240,9 +240,9 @@ class TdktAwardDossier(models.Model):
                     )
                 )
         # The rules of the day the dossier is submitted judge it.
-        self.proposal_ids.with_context(
-            tdkt_rule_date=fields.Date.context_today(self)
-        )._tdkt_refresh_checks()
+        self.proposal_ids._tdkt_refresh_checks(
+            rule_date=fields.Date.context_today(self)
+        )
         self.proposal_ids._tdkt_check_can_go_on(("fail",))
         self._tdkt_check_ready()
 

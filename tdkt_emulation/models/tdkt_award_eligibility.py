@@ -45,8 +45,10 @@ class TdktAwardEligibility(models.AbstractModel):
     _description = "Eligibility Engine of Award Proposals"
 
     # --- loading, once per batch ------------------------------------------------
-    def _tdkt_evaluate(self, proposals):
-        """{proposal id: [check values]} of ``proposals``."""
+    def _tdkt_evaluate(self, proposals, rule_date=None):
+        """{proposal id: [check values]} of ``proposals``, judged by the
+        rules of ``rule_date`` (the day a dossier is being submitted), else
+        of their dossier's submission date, else of today."""
         # sudo: the engine reads the nominees' history and the rules whatever
         # the user's rights on them; only the checks come back.
         proposals = proposals.sudo()
@@ -67,10 +69,9 @@ class TdktAwardEligibility(models.AbstractModel):
             "caps": self._tdkt_load_caps(proposals),
         }
         today = fields.Date.context_today(self)
-        forced = self.env.context.get("tdkt_rule_date")
         results = {}
         for proposal in proposals:
-            day = forced or proposal.dossier_id.submitted_date or today
+            day = rule_date or proposal.dossier_id.submitted_date or today
             results[proposal.id] = self._tdkt_checks(proposal, day, context)
         return results
 
@@ -80,6 +81,7 @@ class TdktAwardEligibility(models.AbstractModel):
         rules = defaultdict(list)
         for rule in (
             self.env["tdkt.legal.rule"]
+            # sudo: history, rules, staff: read for the checks only
             .sudo()
             .search_fetch(
                 [
@@ -118,6 +120,7 @@ class TdktAwardEligibility(models.AbstractModel):
         ]
         records = (
             self.env["tdkt.award.record"]
+            # sudo: history, rules, staff: read for the checks only
             .sudo()
             .search_fetch(
                 [*nominee_domain, ("year", ">=", low), ("year", "<=", high)],
@@ -139,6 +142,7 @@ class TdktAwardEligibility(models.AbstractModel):
             )
         others = (
             self.env["tdkt.award.proposal"]
+            # sudo: history, rules, staff: read for the checks only
             .sudo()
             .search_fetch(
                 [
@@ -182,6 +186,7 @@ class TdktAwardEligibility(models.AbstractModel):
         departments = units.department_ids
         employees = (
             self.env["hr.employee"]
+            # sudo: history, rules, staff: read for the checks only
             .sudo()
             .search_fetch([("department_id", "in", departments.ids)], ["department_id"])
         )
@@ -192,6 +197,7 @@ class TdktAwardEligibility(models.AbstractModel):
         held = defaultdict(set)
         for record in (
             self.env["tdkt.award.record"]
+            # sudo: history, rules, staff: read for the checks only
             .sudo()
             .search_fetch(
                 [("employee_id", "in", employees.ids), ("year", "in", years)],
@@ -201,6 +207,7 @@ class TdktAwardEligibility(models.AbstractModel):
             held[(record.award_type_id.code, record.year)].add(record.employee_id.id)
         for other in (
             self.env["tdkt.award.proposal"]
+            # sudo: history, rules, staff: read for the checks only
             .sudo()
             .search_fetch(
                 [
@@ -232,6 +239,7 @@ class TdktAwardEligibility(models.AbstractModel):
         the agency configured."""
         caps = (
             self.env["tdkt.legal.rule"]
+            # sudo: history, rules, staff: read for the checks only
             .sudo()
             .search_fetch(
                 [("kind", "=", "ratio_cap"), ("value", ">", 0)], ["award_type_ids"]
@@ -242,6 +250,7 @@ class TdktAwardEligibility(models.AbstractModel):
             return {}
         counts = (
             self.env["tdkt.award.proposal"]
+            # sudo: history, rules, staff: read for the checks only
             .sudo()
             ._read_group(
                 [
@@ -256,6 +265,7 @@ class TdktAwardEligibility(models.AbstractModel):
         )
         staff = dict(
             self.env["hr.employee"]
+            # sudo: history, rules, staff: read for the checks only
             .sudo()
             ._read_group(
                 [("department_id", "in", proposals.unit_id.department_ids.ids)],
@@ -286,6 +296,7 @@ class TdktAwardEligibility(models.AbstractModel):
         awards = {
             award.code: award.name
             for award in self.env["tdkt.award.type"]
+            # sudo: history, rules, staff: read for the checks only
             .sudo()
             .search(
                 [("code", "in", [c for streak in self.STREAKS for c in streak[:2]])]

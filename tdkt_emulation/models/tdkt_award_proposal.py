@@ -624,22 +624,26 @@ class TdktAwardProposal(models.Model):
                 )
 
     # --- eligibility engine -------------------------------------------------------
-    def _tdkt_refresh_checks(self):
+    def _tdkt_refresh_checks(self, rule_date=None):
         """Compute the checks of the proposals and keep them (lines and the
         overall result). The engine costs the same number of queries for 10
         proposals as for 1,000; only the proposals whose checks changed are
         written again."""
         if not self:
             return
-        results = self.env["tdkt.award.eligibility"]._tdkt_evaluate(self)
+        results = self.env["tdkt.award.eligibility"]._tdkt_evaluate(
+            self, rule_date=rule_date
+        )
         Check = self.env["tdkt.award.proposal.check"]
         # sudo: the checks are the engine's, written for the proposals the
         # user may read; nobody writes them by hand.
         kept = defaultdict(list)
+        # sudo: the engine's checks and result (see above)
         for check in Check.sudo().search_fetch(
             [("proposal_id", "in", self.ids)], CHECK_FIELDS, order="sequence, id"
         ):
             kept[check.proposal_id.id].append(check)
+        # sudo: the engine's checks and result (see above)
         stale, values, by_result = Check.sudo(), [], defaultdict(list)
         for proposal in self.sudo():  # sudo: the result only, see below
             checks = results.get(proposal.id, [])
@@ -647,6 +651,7 @@ class TdktAwardProposal(models.Model):
             if [self._tdkt_check_key(c) for c in checks] != [
                 self._tdkt_check_key(c) for c in old
             ]:
+                # sudo: the engine's checks and result (see above)
                 stale |= Check.sudo().union(*old)
                 values += [
                     {**check, "proposal_id": proposal.id, "sequence": index}
@@ -664,6 +669,7 @@ class TdktAwardProposal(models.Model):
                 by_result[result].append(proposal.id)
         stale.unlink()
         if values:
+            # sudo: the engine's checks and result (see above)
             Check.sudo().create(values)
         for result, ids in by_result.items():
             # sudo: the eligibility is the engine's (refused to a client's

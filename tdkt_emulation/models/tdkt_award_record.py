@@ -110,6 +110,7 @@ class TdktAwardRecord(models.Model):
             # sudo: a colleague's name is shown in the history; Staff may not
             # read HR records.
             record.nominee_name = (
+                # sudo: the name of a colleague only (HR record).
                 record.employee_id.sudo().name or record.unit_id.name or False
             )
 

@@ -94,6 +94,7 @@ class TdktAwardRecordImport(models.TransientModel):
         # names are used.
         people = {}
         for employee in (
+            # sudo: staff and history matched by name and key only
             self.env["hr.employee"].sudo().search([("company_id", "=", company.id)])
         ):
             people.setdefault(Line._tdkt_name_key(employee.name), []).append(employee)
@@ -116,6 +117,7 @@ class TdktAwardRecordImport(models.TransientModel):
                 record.year,
             )
             for record in self.env["tdkt.award.record"]
+            # sudo: staff and history matched by name and key only
             .sudo()
             .search([("company_id", "=", company.id)])
         }
