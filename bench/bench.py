@@ -574,8 +574,8 @@ def _dossiers(bench, registrations, employees, per_unit):
     counts = {}
     values = []
     for index, employee in enumerate(employees):
-        dossier = by_department[employee.department_id.id]
-        if counts.get(dossier.id, 0) >= per_unit:
+        dossier = by_department.get(employee.department_id.id)
+        if not dossier or counts.get(dossier.id, 0) >= per_unit:
             continue
         counts[dossier.id] = counts.get(dossier.id, 0) + 1
         values.append(
@@ -613,8 +613,10 @@ def award_eligibility(bench):
 
 @row(f"Awards: dossier form load, {DOSSIER_LINES} proposals")
 def award_dossier_form(bench):
-    movement, registrations, employees = _award_history(bench)
-    dossier = _dossiers(bench, registrations[:1], employees, DOSSIER_LINES)
+    movement, registrations, employees, _awards = _big_movement(
+        bench, DOSSIER_LINES, units_count=1
+    )
+    dossier = _dossiers(bench, registrations, employees, DOSSIER_LINES)
     env = _office_of(bench, movement.company_id)
     spec = webclient.form_spec(env, "tdkt.award.dossier")
 
