@@ -608,6 +608,135 @@ def cluster_ranking(bench):
     return rank, f"{len(covenants.score_ids)} scores"
 
 
+# --- award proposals and history (issue 9) ---------------------------------------
+HISTORY_STAFF = 5000
+HISTORY_YEARS = 10  # 50,000 history rows
+ELIGIBILITY_PROPOSALS = 1000
+DOSSIER_LINES = 300
+
+
+def _award_history(bench):
+    """``HISTORY_STAFF`` new employees of the largest plan's agency in 10
+    departments and units, each with a title a year for 10 years (LĐTT, and
+    CSTĐCS every other year): 50,000 history rows. Rolled back after the row."""
+    movement, registrations, employees, (ldtt, cstdcs) = _big_movement(
+        bench, HISTORY_STAFF
+    )
+    env = registrations.env
+    company = movement.company_id
+    first = movement.year - HISTORY_YEARS
+    Record = env["tdkt.award.record"]
+    for start in range(0, len(employees), 1000):
+        Record.create(
+            [
+                {
+                    "company_id": company.id,
+                    "employee_id": employee.id,
+                    "award_type_id": (cstdcs if year % 2 else ldtt).id,
+                    "year": year,
+                    "decision_number": f"{year % 100:02d}/QĐ-TTr",
+                    "decision_date": f"{year + 1}-01-10",
+                }
+                for employee in employees[start : start + 1000]
+                for year in range(first, movement.year)
+            ]
+        )
+    env.flush_all()
+    return movement, registrations, employees
+
+
+def _dossiers(bench, registrations, employees, per_unit):
+    """A draft dossier per unit of the movement, ``per_unit`` people of the
+    unit proposed for LĐTT, CSTĐCS and CSTĐ tỉnh in turn."""
+    env = registrations.env
+    ref = env.ref
+    awards = (
+        ref("tdkt_emulation.tdkt_award_type_ldtt"),
+        ref("tdkt_emulation.tdkt_award_type_cstdcs"),
+        ref("tdkt_emulation.tdkt_award_type_cstd_bo_tinh"),
+    )
+    dossiers = env["tdkt.award.dossier"].create(
+        [
+            {
+                "company_id": reg.company_id.id,
+                "year": reg.year,
+                "unit_id": reg.unit_id.id,
+                "signer_id": reg.signer_id.id,
+            }
+            for reg in registrations
+        ]
+    )
+    by_department = {d.unit_id.department_ids.id: d for d in dossiers}
+    counts = {}
+    values = []
+    for index, employee in enumerate(employees):
+        dossier = by_department.get(employee.department_id.id)
+        if not dossier or counts.get(dossier.id, 0) >= per_unit:
+            continue
+        counts[dossier.id] = counts.get(dossier.id, 0) + 1
+        values.append(
+            {
+                "dossier_id": dossier.id,
+                "employee_id": employee.id,
+                "award_type_id": awards[index % 3].id,
+                "performance_rating": "htxs",
+                "start_date": "2015-01-01",
+            }
+        )
+    env["tdkt.award.proposal"].create(values)
+    env.flush_all()
+    return dossiers
+
+
+@row(
+    f"Awards: eligibility of {ELIGIBILITY_PROPOSALS:,} proposals "
+    f"({HISTORY_STAFF:,} staff, {HISTORY_YEARS} years of history)"
+)
+def award_eligibility(bench):
+    movement, registrations, employees = _award_history(bench)
+    dossiers = _dossiers(
+        bench, registrations, employees, ELIGIBILITY_PROPOSALS // len(registrations)
+    )
+    env = _office_of(bench, movement.company_id)
+    proposals = dossiers.with_env(env).proposal_ids
+    Engine = env["tdkt.award.eligibility"]
+
+    def evaluate():
+        Engine._tdkt_evaluate(proposals.with_env(env))
+
+    return evaluate, f"{len(proposals)} proposals"
+
+
+@row(f"Awards: dossier form load, {DOSSIER_LINES} proposals")
+def award_dossier_form(bench):
+    movement, registrations, employees, _awards = _big_movement(
+        bench, DOSSIER_LINES, units_count=1
+    )
+    dossier = _dossiers(bench, registrations, employees, DOSSIER_LINES)
+    env = _office_of(bench, movement.company_id)
+    spec = webclient.form_spec(env, "tdkt.award.dossier")
+
+    def load():
+        webclient.load_form(dossier.with_env(env), spec)
+
+    return load, f"{len(dossier.proposal_ids)} proposals"
+
+
+@row(f"Awards: XLSX of the history, {HISTORY_STAFF * HISTORY_YEARS:,} rows")
+def award_history_xlsx(bench):
+    movement, _registrations, _employees = _award_history(bench)
+    env = _office_of(bench, movement.company_id)
+    records = env["tdkt.award.record"].search(
+        [("company_id", "=", movement.company_id.id)]
+    )
+    report = bench.report("tdkt.award.record", "xlsx").with_env(env)
+
+    def render():
+        report._render_xlsx(report.report_name, records.ids, {})
+
+    return render, f"{len(records)} rows"
+
+
 # --- table ------------------------------------------------------------------------
 def fmt_time(seconds):
     return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"

@@ -6,6 +6,7 @@ from . import tdkt_document_recipient
 from . import tdkt_document_legal_basis
 from . import tdkt_section_mixin
 from . import tdkt_document_section
+from . import tdkt_workflow_mixin
 from . import tdkt_official_document_mixin
 from . import ir_actions_report
 from . import ir_attachment
@@ -35,3 +36,9 @@ from . import tdkt_cluster_inspection
 from . import tdkt_cluster_honour
 from . import tdkt_cluster_honour_result
 from . import tdkt_cluster_proposal
+from . import tdkt_award_record
+from . import hr_employee
+from . import tdkt_award_dossier
+from . import tdkt_award_proposal
+from . import tdkt_award_proposal_check
+from . import tdkt_award_eligibility

@@ -8,6 +8,7 @@ from .tdkt_award_type import CONFIDENCES
 RULE_KINDS = [
     ("registration", "Registration"),
     ("prerequisite", "Prerequisite"),
+    ("eligibility", "Eligibility Check"),
     ("exclusion", "Exclusion"),
     ("counted_period", "Counted Period"),
     ("vote_threshold", "Vote Threshold"),

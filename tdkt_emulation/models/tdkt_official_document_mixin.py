@@ -20,7 +20,6 @@ archived signed PDF and the printing helpers of the shared QWeb frame.
 
 import logging
 import re
-from collections import namedtuple
 
 import psycopg2
 
@@ -28,11 +27,16 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import is_html_empty
 
+# The document types import these from here.
+from .tdkt_workflow_mixin import (  # noqa: F401 pylint: disable=unused-import
+    GROUP_CHIEF,
+    GROUP_OFFICE,
+    GROUP_USER,
+    Transition,
+)
+
 _logger = logging.getLogger(__name__)
 
-GROUP_USER = "tdkt_emulation.group_tdkt_user"
-GROUP_OFFICE = "tdkt_emulation.group_tdkt_office"
-GROUP_CHIEF = "tdkt_emulation.group_tdkt_chief"
 
 NBSP = "\u00a0"
 # A basis typed with its own "Căn cứ" is not printed "Căn cứ Căn cứ …".
@@ -54,22 +58,6 @@ SIGNING_AUTHORITIES = [
 LOCK_FREE_PREFIXES = ("message_", "activity_", "website_message_")
 # Fields only the lifecycle writes (never a client).
 LIFECYCLE_FIELDS = {"revision", "signed_pdf_id"}
-
-# One row of a transition table.
-#   action       name of the move (button ``action_<name>``)
-#   from_states  states the move starts from
-#   to_state     state it leads to
-#   group        xml id of the group that may make it; None: the model's
-#                ``_tdkt_issue_group`` (the group that issues)
-#   check        method run before the move (readiness), or None
-#   effects      side effects: "number" (from the yearly register), "date"
-#                (issue date, today if empty), "revision" (new signed copy)
-#   reason       a reason is required, and kept in the chatter
-Transition = namedtuple(
-    "Transition",
-    "action from_states to_state group check effects reason",
-    defaults=(None, None, (), False),
-)
 
 # The lifecycle of an official document. A model keeps the rows whose states
 # all belong to its ``_tdkt_states``, or sets its own table.
@@ -104,7 +92,7 @@ def roman(number):
 
 class TdktOfficialDocumentMixin(models.AbstractModel):
     _name = "tdkt.official.document.mixin"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tdkt.access.mixin"]
+    _inherit = ["tdkt.workflow.mixin", "mail.activity.mixin"]
     _description = "Official Document"
     _check_company_auto = True
 
@@ -118,6 +106,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
     _tdkt_states = ("draft", "submitted", "issued", "closed", "cancelled")
     # States in which the document is signed, and those that lock its content.
     _tdkt_signed_states = ("issued", "closed")
+    _tdkt_base_transitions = DEFAULT_TRANSITIONS
     _tdkt_locked_states = ("issued", "closed", "cancelled")
     # The group that issues (and alone may undo an issue).
     _tdkt_issue_group = GROUP_CHIEF
@@ -139,25 +128,6 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         "signer_position": 200,
         "authority_position": 200,
     }
-
-    # Rows of the table: the shared lifecycle (or none, for a type with a
-    # lifecycle of its own), then the type's own moves, e.g. a movement's
-    # ``Transition("launch", ("draft",), "launched", …)`` for states added
-    # to ``state`` with ``selection_add``.
-    _tdkt_base_transitions = DEFAULT_TRANSITIONS
-    _tdkt_extra_transitions = ()
-
-    @classmethod
-    def _tdkt_transitions(cls):
-        """The transition table of this document type: the base and extra
-        rows, limited to the states the type uses."""
-        states = cls._tdkt_states
-        table = []
-        for row in cls._tdkt_base_transitions + tuple(cls._tdkt_extra_transitions):
-            from_states = tuple(state for state in row.from_states if state in states)
-            if row.to_state in states and from_states:
-                table.append(row._replace(from_states=from_states))
-        return tuple(table)
 
     # --- fields ---------------------------------------------------------------
     company_id = fields.Many2one(
@@ -359,15 +329,8 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
     @api.depends("state")
     @api.depends_context("uid")
     def _compute_allowed_actions(self):
-        user = self.env.user
         for document in self:
-            actions = [
-                row.action
-                for row in self._tdkt_transitions()
-                if document.state in row.from_states
-                and user.has_group(row.group or self._tdkt_issue_group)
-            ]
-            document.allowed_actions = " ".join(actions)
+            document.allowed_actions = document._tdkt_allowed_actions()
 
     @api.depends("signer_id")
     def _compute_signer(self):
@@ -586,28 +549,6 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
             )
             new_ids.update(zip([s.id for s in batch], created.ids, strict=True))
 
-    def _tdkt_write_state_change(self, new_state):
-        """``write({'state': …})`` from a client: the same move as the button."""
-        for document in self:
-            if document.state == new_state:
-                continue
-            rows = [
-                row
-                for row in self._tdkt_transitions()
-                if document.state in row.from_states and row.to_state == new_state
-            ]
-            if not rows:
-                raise UserError(document._tdkt_no_transition_message())
-            if rows[0].reason:
-                raise UserError(
-                    self.env._(
-                        "'%(document)s': this change needs a reason; use the "
-                        "button on the document.",
-                        document=document.display_name,
-                    )
-                )
-            document._tdkt_do(rows[0].action)
-
     def _tdkt_check_editable(self):
         locked = self.filtered("is_locked")
         if locked:
@@ -633,68 +574,8 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
                     )
                 )
 
-    # --- the transition table -------------------------------------------------
-    def _tdkt_no_transition_message(self):
-        states = dict(self._fields["state"]._description_selection(self.env))
-        return self.env._(
-            "'%(document)s' cannot do this while it is %(state)s.",
-            document=self.display_name,
-            state=states[self.state].lower(),
-        )
-
-    def _tdkt_check_move(self, action):
-        """The row of ``action`` from this document's state, once the user's
-        right to make it is checked."""
-        self.ensure_one()
-        row = self._tdkt_row(action)
-        self._tdkt_check_group(
-            row.group or self._tdkt_issue_group,
-            f"{self._tdkt_action_label(action)} '{self.display_name}'",
-        )
-        self.check_access("write")
-        return row
-
-    def _tdkt_action_label(self, action):
-        """The move in the user's words, for messages."""
-        return {
-            "submit": self.env._("submit"),
-            "issue": self.env._("issue"),
-            "return": self.env._("return"),
-            "close": self.env._("close"),
-            "reopen": self.env._("reopen"),
-            "cancel": self.env._("cancel"),
-            "reset": self.env._("reset to draft"),
-        }.get(action, action)
-
-    def _tdkt_row(self, action):
-        """The row of ``action`` that starts from this document's state."""
-        self.ensure_one()
-        for row in self._tdkt_transitions():
-            if row.action == action and self.state in row.from_states:
-                return row
-        raise UserError(self._tdkt_no_transition_message())
-
-    def _tdkt_do(self, action, reason=None):
-        """Make the move ``action`` on every document, checked by the table.
-
-        Returns True, or the reason dialog when the move needs a reason and
-        none was given.
-        """
-        for document in self:
-            row = document._tdkt_check_move(action)
-            if row.reason and not (reason or "").strip():
-                return self._tdkt_reason_dialog(action)
-            if row.check:
-                getattr(document, row.check)()
-            vals = {"state": row.to_state}
-            vals.update(document._tdkt_effects(row))
-            document._tdkt_write_locked_fields(vals)
-            document._tdkt_post_transition(row, reason)
-            document._tdkt_hand_off(row, reason)
-        return True
-
     def _tdkt_effects(self, row):
-        vals = {}
+        vals = super()._tdkt_effects(row)
         if "number" in row.effects:
             number = self.env["tdkt.document.register"]._tdkt_register(
                 self, self.number
@@ -716,28 +597,21 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         this is the only way in. A number taken meanwhile by a concurrent
         transaction (the database's exclusion constraint) is a clear error.
         """
-        self.ensure_one()
         try:
             with self.env.cr.savepoint():
-                self.sudo().write(vals)  # sudo: see docstring
-                self.flush_recordset()
+                return super()._tdkt_write_locked_fields(vals)
         except (psycopg2.errors.ExclusionViolation, psycopg2.errors.UniqueViolation):
             self.invalidate_recordset()
             raise UserError(self._tdkt_number_taken_message()) from None
 
-    def _tdkt_post_transition(self, row, reason):
-        states = dict(self._fields["state"]._description_selection(self.env))
+    def _tdkt_transition_message(self, row):
         if row.to_state == "issued" and "number" in row.effects:
-            body = self.env._(
+            return self.env._(
                 "Issued as %(number)s (revision %(revision)s).",
                 number=self.document_number,
                 revision=self.revision,
             )
-        else:
-            body = self.env._("Status: %(state)s.", state=states[row.to_state])
-        if reason:
-            body = self.env._("%(body)s Reason: %(reason)s", body=body, reason=reason)
-        self.message_post(body=body)
+        return super()._tdkt_transition_message(row)
 
     def _tdkt_hand_off(self, row, reason):
         """Tell who acts next after a move (activities, followers): the
@@ -764,34 +638,6 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
             )
         elif row.to_state in ("issued", "cancelled"):
             self.activity_feedback(["mail.mail_activity_data_todo"])
-
-    def _tdkt_form_action(self):
-        """The window action that opens this document's form."""
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
-
-    def _tdkt_reason_dialog(self, action, message=None):
-        """The dialog asking the reason of ``action`` (and showing
-        ``message``, e.g. what the move leaves unfinished)."""
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Reason"),
-            "res_model": "tdkt.document.reason.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_res_model": self._name,
-                "default_res_ids": str(self.ids),
-                "default_action": action,
-                "default_message": message or False,
-            },
-        }
 
     def _tdkt_check_ready(self):
         """Readiness before submitting or issuing; extend for the body."""

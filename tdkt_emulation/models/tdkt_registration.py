@@ -335,18 +335,11 @@ class TdktRegistration(models.Model):
     # --- lifecycle ------------------------------------------------------------------
     def _tdkt_is_registrar(self):
         """Whether the current user may draft and submit this unit's
-        registration: the Office, the head of one of the unit's
-        departments, or staff the Office named for the unit."""
+        registration (see ``tdkt.unit._tdkt_is_registrar``)."""
         self.ensure_one()
-        user = self.env.user
-        if self.env.su or user.has_group(GROUP_OFFICE):
-            return True
-        # sudo: the unit's heads are read through HR records Staff may not
-        # read; only a yes or no comes back.
-        unit = self.unit_id.sudo()
-        return user in unit.registrar_user_ids or user in (
-            unit.department_ids.manager_id.user_id
-        )
+        if not self.unit_id:
+            return self.env.su or self.env.user.has_group(GROUP_OFFICE)
+        return self.unit_id._tdkt_is_registrar()
 
     def _tdkt_check_content(self):
         for registration in self:
@@ -467,6 +460,13 @@ class TdktRegistration(models.Model):
 
     def action_accept(self):
         return self._tdkt_do("accept")
+
+    def action_create_proposals(self):
+        """Propose what the registration registered (award proposals)."""
+        dossiers = self.env["tdkt.award.proposal"]._tdkt_create_from_registration(
+            self, self.env["tdkt.registration.line"]
+        )
+        return dossiers[:1]._tdkt_form_action()
 
     def action_accept_late(self):
         return self._tdkt_do("accept_late")

@@ -231,6 +231,13 @@ class TdktRegistrationLine(models.Model):
             )
         )
 
+    def action_create_proposal(self):
+        """Propose these registered titles (award proposals) in one click."""
+        dossiers = self.env["tdkt.award.proposal"]._tdkt_create_from_registration(
+            self.env["tdkt.registration"], self
+        )
+        return dossiers[:1]._tdkt_form_action()
+
     # --- CRUD: lines follow their registration ----------------------------------
     @api.model_create_multi
     def create(self, vals_list):

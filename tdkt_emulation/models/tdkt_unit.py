@@ -89,6 +89,12 @@ class TdktUnit(models.Model):
         "registrations, besides the heads of its departments.",
     )
     note = fields.Text()
+    award_record_ids = fields.One2many(
+        "tdkt.award.record",
+        "unit_id",
+        string="Awards",
+        help="Titles and forms the unit received as a collective, year by year.",
+    )
 
     _sql_constraints = [
         (
@@ -109,6 +115,21 @@ class TdktUnit(models.Model):
                         unit=unit.name,
                     )
                 )
+
+    def _tdkt_is_registrar(self):
+        """Whether the current user acts for this unit's registrations and
+        proposals: the Office, the head of one of its departments, or staff
+        the Office named for it."""
+        self.ensure_one()
+        user = self.env.user
+        if self.env.su or user.has_group("tdkt_emulation.group_tdkt_office"):
+            return True
+        # sudo: the unit's heads are read through HR records Staff may not
+        # read; only a yes or no comes back.
+        unit = self.sudo()
+        return user in unit.registrar_user_ids or user in (
+            unit.department_ids.manager_id.user_id
+        )
 
     @api.depends("user_ids", "department_ids.member_ids.user_id")
     def _compute_member_user_ids(self):

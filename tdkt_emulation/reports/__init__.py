@@ -3,3 +3,5 @@ from . import tdkt_plan_progress_xlsx
 from . import tdkt_registration_rollup_xlsx
 from . import tdkt_registration_rollup_report
 from . import tdkt_cluster_score_xlsx
+from . import tdkt_award_record_xlsx
+from . import tdkt_award_proposal_xlsx

@@ -31,7 +31,7 @@ class TdktDocumentReasonWizard(models.TransientModel):
     def action_confirm(self):
         self.ensure_one()
         if self.res_model not in self.env or not getattr(
-            self.env[self.res_model], "_tdkt_is_official_document", False
+            self.env[self.res_model], "_tdkt_has_workflow", False
         ):
             raise UserError(self.env._("This is not an official document."))
         try:

@@ -1,80 +1,42 @@
-import base64
-import io
-
-import openpyxl
-import xlsxwriter
-
 from odoo import fields, models
-from odoo.exceptions import UserError
-
-HEADER = ("Họ và tên", "Mã danh hiệu", "Ghi chú")
-MAX_ROWS = 5000
 
 
 class TdktRegistrationImport(models.TransientModel):
     """Import the staff lines of a registration from an XLSX file.
 
-    All or nothing: every row is checked first (unknown person, unknown
+    All or nothing (``tdkt.xlsx.import.mixin``): unknown person, unknown
     title, a title for collectives, a title not open in the movement, a
-    person registered twice for a title); if any row is wrong nothing is
-    imported and the user gets the file back with the error of each row.
-    Odoo's generic import (base_import) is not used: it imports row by row
-    into one model and cannot check a row against the registration's
-    movement, unit and year, nor hand back the user's own file annotated.
+    person registered twice for a title are reported row by row.
     """
 
     _name = "tdkt.registration.import"
+    _inherit = ["tdkt.xlsx.import.mixin"]
     _description = "Import Registration Lines"
+    _tdkt_import_header = ("Họ và tên", "Mã danh hiệu", "Ghi chú")
+    _tdkt_import_widths = (32, 18, 30)
+    _tdkt_import_max_rows = 5000
+    _tdkt_import_default_filename = "dang_ky.xlsx"
 
     registration_id = fields.Many2one("tdkt.registration", required=True)
-    file = fields.Binary(string="XLSX File", attachment=False)
-    filename = fields.Char()
-    template_file = fields.Binary(attachment=False, readonly=True)
-    error_file = fields.Binary(string="Errors", attachment=False, readonly=True)
-    error_filename = fields.Char(readonly=True)
-    error_count = fields.Integer(readonly=True)
-    imported_count = fields.Integer(readonly=True)
 
     # --- template -----------------------------------------------------------------
     def action_download_template(self):
         self.ensure_one()
         self._check_registration()
-        registration = self.registration_id
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-        bold = workbook.add_format({"bold": True, "border": 1, "bg_color": "#D9E1F2"})
-        sheet = workbook.add_worksheet("Dang ky")
-        for col, (label, width) in enumerate(zip(HEADER, (32, 18, 30), strict=True)):
-            sheet.set_column(col, col, width)
-            sheet.write_string(0, col, label, bold)
-        titles = workbook.add_worksheet("Danh hieu")
-        titles.write_string(0, 0, "Mã danh hiệu", bold)
-        titles.write_string(0, 1, "Danh hiệu, hình thức", bold)
-        titles.set_column(0, 0, 18)
-        titles.set_column(1, 1, 50)
-        awards = registration.movement_id.title_ids.award_type_id.filtered(
+        awards = self.registration_id.movement_id.title_ids.award_type_id.filtered(
             lambda a: a.subject == "individual"
         )
-        for row, award in enumerate(awards, 1):
-            titles.write_string(row, 0, award.code)
-            titles.write_string(row, 1, award.name)
-        workbook.close()
-        self.template_file = base64.b64encode(output.getvalue())
+        self.template_file = self._tdkt_template_workbook(
+            "Dang ky",
+            [
+                (
+                    "Danh hieu",
+                    ("Mã danh hiệu", "Danh hiệu, hình thức"),
+                    [(award.code, award.name) for award in awards],
+                )
+            ],
+        )
         return self._download("template_file", "Mau_dang_ky_thi_dua.xlsx")
-
-    def action_download_errors(self):
-        self.ensure_one()
-        return self._download("error_file", self.error_filename or "Loi.xlsx")
-
-    def _download(self, field, filename):
-        return {
-            "type": "ir.actions.act_url",
-            "url": (
-                f"/web/content/?model={self._name}&id={self.id}&field={field}"
-                f"&download=true&filename={filename}"
-            ),
-            "target": "self",
-        }
 
     # --- import -------------------------------------------------------------------
     def _check_registration(self):
@@ -83,35 +45,16 @@ class TdktRegistrationImport(models.TransientModel):
         registration.check_access("write")
         registration._tdkt_check_editable()
 
-    def _read_rows(self):
-        if not self.file:
-            raise UserError(self.env._("Choose the XLSX file to import."))
-        try:
-            workbook = openpyxl.load_workbook(
-                io.BytesIO(base64.b64decode(self.file)), read_only=True, data_only=True
-            )
-        except Exception:  # noqa: BLE001 - any unreadable upload is the same error
-            raise UserError(
-                self.env._("The file is not an XLSX workbook; use the template.")
-            ) from None
-        sheet = workbook.worksheets[0]
-        rows = []
-        for index, values in enumerate(sheet.iter_rows(values_only=True), 1):
-            if index == 1:
-                continue
-            cells = [
-                str(value).strip() if value is not None else ""
-                for value in (list(values) + ["", "", ""])[:3]
-            ]
-            if any(cells):
-                rows.append((index, cells))
-            if len(rows) > MAX_ROWS:
-                raise UserError(
-                    self.env._("The file has more than %(count)s rows.", count=MAX_ROWS)
-                )
-        return rows
+    def _tdkt_import_check_target(self):
+        self._check_registration()
 
-    def _check_rows(self, rows):
+    def _tdkt_import_title(self):
+        return self.env._("Import Staff Registrations")
+
+    def _tdkt_import_create(self, values):
+        self.env["tdkt.registration.line"].create(values)
+
+    def _tdkt_import_check_rows(self, rows):
         """(values for new lines, {row number: error}) of the file's rows.
 
         A department's people are found among its employees by name; a
@@ -240,52 +183,3 @@ class TdktRegistrationImport(models.TransientModel):
                 self.env["tdkt.registration.line"]._tdkt_name_key(employee.name), []
             ).append(employee)
         return by_name
-
-    def _error_workbook(self, rows, errors):
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-        bold = workbook.add_format({"bold": True, "border": 1, "bg_color": "#D9E1F2"})
-        red = workbook.add_format({"font_color": "#C00000", "text_wrap": True})
-        sheet = workbook.add_worksheet("Loi")
-        for col, label in enumerate(("Dòng", *HEADER, "Lỗi")):
-            sheet.write_string(0, col, label, bold)
-        sheet.set_column(1, 1, 32)
-        sheet.set_column(4, 4, 60)
-        for row, (number, cells) in enumerate(
-            [item for item in rows if item[0] in errors], 1
-        ):
-            sheet.write_number(row, 0, number)
-            for col, value in enumerate(cells, 1):
-                sheet.write_string(row, col, value)
-            sheet.write_string(row, 4, errors[number], red)
-        workbook.close()
-        return base64.b64encode(output.getvalue())
-
-    def action_import(self):
-        self.ensure_one()
-        self._check_registration()
-        rows = self._read_rows()
-        if not rows:
-            raise UserError(self.env._("The file has no rows to import."))
-        values, errors = self._check_rows(rows)
-        if errors:
-            self.write(
-                {
-                    "error_file": self._error_workbook(rows, errors),
-                    "error_filename": f"Loi_{self.filename or 'dang_ky.xlsx'}",
-                    "error_count": len(errors),
-                    "imported_count": 0,
-                }
-            )
-        else:
-            self.env["tdkt.registration.line"].create(values)
-            self.write({"error_file": False, "error_count": 0})
-            self.imported_count = len(values)
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
-            "name": self.env._("Import Staff Registrations"),
-        }

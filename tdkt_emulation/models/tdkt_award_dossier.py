@@ -1,0 +1,323 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .tdkt_official_document_mixin import (
+    GROUP_OFFICE,
+    GROUP_USER,
+    TdktOfficialDocumentMixin,
+    Transition,
+)
+
+# Fields only the lifecycle writes.
+DOSSIER_LIFECYCLE_FIELDS = {"submitted_date"}
+
+
+class TdktAwardDossier(models.Model):
+    """A unit's dossier of award proposals for a year (Hồ sơ đề nghị khen
+    thưởng).
+
+    The unit (its head, or staff the Office named) drafts its proposals and
+    submits the dossier; the Office checks it and sends it to the council,
+    or returns it with a reason. The date the dossier is submitted decides
+    which rules judge it (dossiers submitted before 01/07/2025 follow
+    Decree 98/2023). A proposal whose checks fail goes on only with the
+    Chief's override and a reason.
+    """
+
+    _name = "tdkt.award.dossier"
+    _description = "Award Proposal Dossier"
+    _inherit = ["tdkt.official.document.mixin"]
+    _order = "year desc, unit_id, id"
+    _tdkt_document_type = "DS"
+    _tdkt_print_prefix = "DSDN"
+    _tdkt_report = "tdkt_emulation.action_report_tdkt_award_dossier"
+    _tdkt_states = ("draft", "submitted", "council", "returned")
+    _tdkt_signed_states = ()
+    _tdkt_locked_states = ("council",)
+    _tdkt_issue_group = GROUP_OFFICE
+    _tdkt_base_transitions = ()
+    _tdkt_extra_transitions = (
+        Transition(
+            "submit",
+            ("draft", "returned"),
+            "submitted",
+            GROUP_USER,
+            "_tdkt_check_submit",
+            ("submitted",),
+        ),
+        Transition(
+            "send_council",
+            ("submitted",),
+            "council",
+            GROUP_OFFICE,
+            "_tdkt_check_send_council",
+        ),
+        Transition(
+            "return", ("submitted", "council"), "returned", GROUP_OFFICE, reason=True
+        ),
+    )
+    _tdkt_text_limits = {
+        **TdktOfficialDocumentMixin._tdkt_text_limits,
+        "note": 5000,
+    }
+
+    state = fields.Selection(
+        selection_add=[
+            ("council", "Under Council Review"),
+            ("returned", "Returned"),
+            ("issued",),
+        ],
+        ondelete={"council": "set default", "returned": "set default"},
+    )
+    name = fields.Char(
+        compute="_compute_name", store=True, readonly=False, precompute=True
+    )
+    unit_id = fields.Many2one(
+        "tdkt.unit",
+        string="Proposing Unit",
+        required=True,
+        index=True,
+        check_company=True,
+        tracking=True,
+        domain="[('unit_type', 'in', ('department', 'agency'))]",
+    )
+    movement_id = fields.Many2one(
+        "tdkt.movement",
+        index=True,
+        check_company=True,
+        tracking=True,
+        help="The movement whose results the proposals reward, if any.",
+    )
+    proposal_ids = fields.One2many(
+        "tdkt.award.proposal", "dossier_id", string="Proposals"
+    )
+    proposal_count = fields.Integer(compute="_compute_counts")
+    failing_count = fields.Integer(
+        compute="_compute_counts", string="Proposals Failing a Check"
+    )
+    submitted_date = fields.Date(
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="The date the unit submitted the dossier: it decides which rules "
+        "judge it.",
+    )
+    rule_date = fields.Date(
+        compute="_compute_rule_date",
+        help="The date whose rules judge the proposals: the submission date, "
+        "or today while the dossier is a draft.",
+    )
+    note = fields.Text()
+
+    @api.depends("unit_id", "year")
+    def _compute_name(self):
+        for dossier in self:
+            dossier.name = (
+                f"Hồ sơ đề nghị khen thưởng năm {dossier.year} - {dossier.unit_id.name}"
+                if dossier.unit_id
+                else dossier.name or f"Hồ sơ đề nghị khen thưởng năm {dossier.year}"
+            )
+
+    @api.depends("proposal_ids.eligibility", "proposal_ids.is_overridden")
+    def _compute_counts(self):
+        for dossier in self:
+            proposals = dossier.proposal_ids
+            dossier.proposal_count = len(proposals)
+            dossier.failing_count = len(
+                proposals.filtered(
+                    lambda p: p.eligibility == "fail" and not p.is_overridden
+                )
+            )
+
+    @api.depends("submitted_date")
+    def _compute_rule_date(self):
+        today = fields.Date.context_today(self)
+        for dossier in self:
+            dossier.rule_date = dossier.submitted_date or today
+
+    @api.onchange("unit_id")
+    def _onchange_unit_id(self):
+        manager = self.unit_id.department_ids.manager_id[:1]
+        if manager and not self.signer_id:
+            self.signer_id = manager
+
+    @api.constrains("unit_id", "movement_id", "year")
+    def _check_unit(self):
+        for dossier in self:
+            if dossier.unit_id.unit_type not in ("department", "agency"):
+                raise ValidationError(
+                    self.env._(
+                        "A dossier is proposed by a department or a member agency: "
+                        "'%(unit)s' is neither.",
+                        unit=dossier.unit_id.name,
+                    )
+                )
+            if dossier.movement_id and dossier.movement_id.year != dossier.year:
+                raise ValidationError(
+                    self.env._(
+                        "The movement '%(movement)s' is not of %(year)s.",
+                        movement=dossier.movement_id.display_name,
+                        year=dossier.year,
+                    )
+                )
+
+    # --- CRUD -------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                for name in DOSSIER_LIFECYCLE_FIELDS:
+                    vals.pop(name, None)
+        dossiers = super().create(vals_list)
+        if not self.env.su:
+            for dossier in dossiers:
+                if not dossier.unit_id._tdkt_is_registrar():
+                    raise AccessError(dossier._tdkt_not_registrar_message())
+        for dossier, vals in zip(dossiers, vals_list, strict=True):
+            if "signer_id" not in vals:
+                manager = dossier.unit_id.department_ids.manager_id[:1]
+                if manager:
+                    # sudo: the signer is the unit's head, an employee the
+                    # proposing staff may not read; the record was just
+                    # created by them.
+                    dossier.sudo().signer_id = manager
+        return dossiers
+
+    def write(self, vals):
+        if not self.env.su and DOSSIER_LIFECYCLE_FIELDS & set(vals):
+            raise AccessError(
+                self.env._("The submission date of a dossier is kept by the system.")
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_submitted(self):
+        for dossier in self:
+            if dossier.state not in ("draft", "returned"):
+                raise UserError(
+                    self.env._(
+                        "'%(dossier)s' has been submitted: it stays; the Office "
+                        "returns it if it must change.",
+                        dossier=dossier.display_name,
+                    )
+                )
+
+    def _tdkt_not_registrar_message(self):
+        return self.env._(
+            "Only the head of '%(unit)s', staff the Office named for it, or the "
+            "Office may propose awards for it.",
+            unit=self.unit_id.name,
+        )
+
+    def _tdkt_check_editable(self):
+        super()._tdkt_check_editable()
+        if self.env.su:
+            return
+        for dossier in self:
+            if dossier.state == "submitted" and not self.env.user.has_group(
+                GROUP_OFFICE
+            ):
+                raise UserError(
+                    self.env._(
+                        "'%(dossier)s' is submitted: the Office checks it; it can be "
+                        "changed again once returned.",
+                        dossier=dossier.display_name,
+                    )
+                )
+            if not dossier.unit_id._tdkt_is_registrar():
+                raise AccessError(dossier._tdkt_not_registrar_message())
+
+    # --- lifecycle ----------------------------------------------------------------
+    def _tdkt_check_submit(self):
+        for dossier in self:
+            if not dossier.unit_id._tdkt_is_registrar():
+                raise AccessError(dossier._tdkt_not_registrar_message())
+            if not dossier.proposal_ids:
+                raise UserError(
+                    self.env._(
+                        "'%(dossier)s' proposes nothing: add proposals first.",
+                        dossier=dossier.display_name,
+                    )
+                )
+        # The rules of the day the dossier is submitted judge it.
+        self.proposal_ids._tdkt_refresh_checks(
+            rule_date=fields.Date.context_today(self)
+        )
+        self.proposal_ids._tdkt_check_can_go_on(("fail",))
+        self._tdkt_check_ready()
+
+    def _tdkt_check_send_council(self):
+        self.proposal_ids._tdkt_refresh_checks()
+        self.proposal_ids._tdkt_check_can_go_on(("fail", "needs_data"))
+
+    def _tdkt_effects(self, row):
+        vals = super()._tdkt_effects(row)
+        if "submitted" in row.effects:
+            vals["submitted_date"] = fields.Date.context_today(self)
+        return vals
+
+    def _tdkt_post_transition(self, row, reason):
+        result = super()._tdkt_post_transition(row, reason)
+        # The proposals move with their dossier.
+        self.proposal_ids._tdkt_follow_dossier(row.action, reason)
+        return result
+
+    def _tdkt_action_label(self, action):
+        labels = {"send_council": self.env._("send to the council")}
+        return labels.get(action) or super()._tdkt_action_label(action)
+
+    def action_send_council(self):
+        return self._tdkt_do("send_council")
+
+    def action_check_eligibility(self):
+        self.check_access("read")
+        self.proposal_ids._tdkt_refresh_checks()
+        return True
+
+    # --- printout -------------------------------------------------------------
+    def _tdkt_print_number(self):
+        """A unit's proposal list carries no number of the register."""
+        return ""
+
+    def _tdkt_print_sections(self):
+        """[(section, [(award, proposals)])]: I. Cá nhân, II. Tập thể, each
+        by title in the catalogue's order; rejected proposals are left out."""
+        self.ensure_one()
+        proposals = self.proposal_ids.filtered(lambda p: p.state != "rejected")
+        proposals.fetch(["nominee_name", "job_title", "award_type_id", "subject"])
+        sections = []
+        for label, subject in (
+            ("I. Cá nhân", "individual"),
+            ("II. Tập thể", "collective"),
+        ):
+            mine = proposals.filtered(lambda p, s=subject: p.subject == s)
+            groups = {}
+            for proposal in mine.sorted(lambda p: p.nominee_name or ""):
+                groups.setdefault(proposal.award_type_id, []).append(proposal)
+            if groups:
+                sections.append(
+                    (
+                        label,
+                        sorted(
+                            groups.items(),
+                            key=lambda item: (item[0].sequence, item[0].id),
+                        ),
+                    )
+                )
+        return sections
+
+    def _tdkt_print_position(self, proposal):
+        if proposal.subject == "collective":
+            return self.company_id.tdkt_header_name or self.company_id.name
+        return "; ".join(
+            part for part in (proposal.job_title, self.unit_id.name) if part
+        )
+
+    def _tdkt_print_note(self, proposal):
+        if proposal.is_overridden:
+            return "Thủ trưởng cho phép: " + (proposal.override_reason or "")
+        return ""
+
+    def _tdkt_print_addressees(self):
+        self.ensure_one()
+        return [f"Hội đồng Thi đua - Khen thưởng {self.company_id.name}"]

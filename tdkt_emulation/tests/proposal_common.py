@@ -1,0 +1,62 @@
+from datetime import date
+
+from .movement_common import TdktMovementCommon
+
+
+class TdktProposalCommon(TdktMovementCommon):
+    """A 2024 dossier of the Office's unit, drafted by its head, and helpers
+    for the award history."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        ref = cls.env.ref
+        cls.cstd_tinh = ref("tdkt_emulation.tdkt_award_type_cstd_bo_tinh")
+        cls.bang_khen_cn = ref("tdkt_emulation.tdkt_award_type_bang_khen_bo_tinh_cn")
+        cls.office_employee = cls.env["hr.employee"].search(
+            [("user_id", "=", cls.office.id)]
+        )
+
+    def dossier(self, year=2024, unit=None, user=None):
+        return (
+            self.env["tdkt.award.dossier"]
+            .with_user(user or self.head)
+            .create(
+                {
+                    "company_id": self.company.id,
+                    "year": year,
+                    "unit_id": (unit or self.unit_office).id,
+                }
+            )
+        )
+
+    def propose(self, dossier, award, employee=None, user=None, **facts):
+        values = {"dossier_id": dossier.id, "award_type_id": award.id}
+        if employee:
+            values["employee_id"] = employee.id
+        values.update(facts)
+        return (
+            self.env["tdkt.award.proposal"].with_user(user or self.head).create(values)
+        )
+
+    def history(self, employee, award, *years, unit=None):
+        return self.env["tdkt.award.record"].create(
+            [
+                {
+                    "company_id": self.company.id,
+                    "award_type_id": award.id,
+                    "employee_id": employee.id if employee else False,
+                    "unit_id": unit.id if unit else False,
+                    "year": year,
+                    "decision_number": f"{year % 100:02d}/QĐ-TTr",
+                    "decision_date": date(year + 1, 1, 10),
+                }
+                for year in years
+            ]
+        )
+
+    def check(self, proposal, code):
+        """The check ``code`` of ``proposal``: (status, basis, detail)."""
+        checks = proposal.check_ids.filtered(lambda c: c.code == code)
+        self.assertEqual(len(checks), 1, f"{code}: {proposal.check_ids.mapped('code')}")
+        return checks.status, checks.basis, checks.detail or ""
