@@ -1,4 +1,6 @@
+import importlib.util
 import re
+from pathlib import Path
 
 import polib
 
@@ -35,6 +37,8 @@ class TestI18n(TdktCommon):
             "tdkt_plan_task_menu_root": "Nhiệm vụ",
             "group_tdkt_user": "Cán bộ, công chức",
             "group_tdkt_chief": "Thủ trưởng cơ quan",
+            # Not "Văn phòng": the role would read as the unit of that name.
+            "group_tdkt_office": "Thường trực TĐKT",
         }
         for xmlid, name in expected.items():
             self.assertEqual(ref(f"tdkt_emulation.{xmlid}").name, name)
@@ -113,3 +117,20 @@ class TestI18n(TdktCommon):
                 sorted(PLACEHOLDER.findall(entry.msgid)),
                 entry.msgid,
             )
+
+    def test_migration_reloads_the_vietnamese_terms(self):
+        """18.0.1.2.0: a database of the previous version keeps its old terms
+        on update; the migration step loads this version's over them."""
+        group = self.env_vi.ref("tdkt_emulation.group_tdkt_office")
+        group.update_field_translations("name", {"vi_VN": "Văn phòng"})
+        self.assertEqual(group.with_context(lang="vi_VN").name, "Văn phòng")
+        path = (
+            Path(__file__).parents[1]
+            / "migrations/18.0.1.2.0/post-90-vietnamese-terms.py"
+        )
+        spec = importlib.util.spec_from_file_location("tdkt_mig_terms", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, "18.0.1.1.0")
+        group.invalidate_recordset()
+        self.assertEqual(group.with_context(lang="vi_VN").name, "Thường trực TĐKT")
