@@ -153,10 +153,6 @@ class TdktAwardProposal(models.Model):
         tracking=True,
         group_expand=True,
     )
-    allowed_actions = fields.Char(
-        compute="_compute_allowed_actions",
-        help="Moves of the lifecycle the current user may make now, for the buttons.",
-    )
     award_type_id = fields.Many2one(
         "tdkt.award.type",
         string="Title or Form",
@@ -287,12 +283,6 @@ class TdktAwardProposal(models.Model):
     def _compute_is_overridden(self):
         for proposal in self:
             proposal.is_overridden = bool(proposal.override_reason)
-
-    @api.depends("state")
-    @api.depends_context("uid")
-    def _compute_allowed_actions(self):
-        for proposal in self:
-            proposal.allowed_actions = proposal._tdkt_allowed_actions()
 
     @api.depends("nominee_name", "award_type_id", "year")
     def _compute_display_name(self):

@@ -180,10 +180,6 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         compute="_compute_is_locked",
         help="Issued, closed and cancelled documents can no longer be edited.",
     )
-    allowed_actions = fields.Char(
-        compute="_compute_allowed_actions",
-        help="Moves of the lifecycle the current user may make now, for the buttons.",
-    )
     signer_id = fields.Many2one("hr.employee", tracking=True, check_company=True)
     signer_name = fields.Char(compute="_compute_signer", store=True, readonly=False)
     signer_position = fields.Char(
@@ -325,12 +321,6 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
     def _compute_is_locked(self):
         for document in self:
             document.is_locked = document.state in self._tdkt_locked_states
-
-    @api.depends("state")
-    @api.depends_context("uid")
-    def _compute_allowed_actions(self):
-        for document in self:
-            document.allowed_actions = document._tdkt_allowed_actions()
 
     @api.depends("signer_id")
     def _compute_signer(self):

@@ -9,7 +9,7 @@ each move is checked in Python whatever path calls it.
 
 from collections import namedtuple
 
-from odoo import models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 GROUP_USER = "tdkt_emulation.group_tdkt_user"
@@ -51,6 +51,17 @@ class TdktWorkflowMixin(models.AbstractModel):
     # to ``state`` with ``selection_add``.
     _tdkt_base_transitions = ()
     _tdkt_extra_transitions = ()
+
+    allowed_actions = fields.Char(
+        compute="_compute_allowed_actions",
+        help="Moves of the lifecycle the current user may make now, for the buttons.",
+    )
+
+    @api.depends("state")
+    @api.depends_context("uid")
+    def _compute_allowed_actions(self):
+        for record in self:
+            record.allowed_actions = record._tdkt_allowed_actions()
 
     @classmethod
     def _tdkt_transitions(cls):
