@@ -40,6 +40,7 @@ from . import tdkt_award_record
 from . import tdkt_council
 from . import tdkt_council_member
 from . import tdkt_council_session
+from . import tdkt_council_rule
 from . import hr_employee
 from . import tdkt_award_dossier
 from . import tdkt_award_proposal

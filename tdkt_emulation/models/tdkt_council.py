@@ -53,6 +53,13 @@ class TdktCouncil(models.Model):
     )
     member_ids = fields.One2many("tdkt.council.member", "council_id", string="Members")
     member_count = fields.Integer(compute="_compute_member_count")
+    rule_ids = fields.One2many(
+        "tdkt.council.rule",
+        "council_id",
+        string="Voting Rules",
+        help="The council's own rules; without one, the agency's and the "
+        "shipped rules apply.",
+    )
     session_ids = fields.One2many(
         "tdkt.council.session", "council_id", string="Sessions"
     )

@@ -1,7 +1,9 @@
+from datetime import date
+
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, tagged
 
 from .council_common import TdktCouncilCommon
 
@@ -53,3 +55,28 @@ class TestCouncil(TdktCouncilCommon):
         with self.assertRaisesRegex(AccessError, "kept by the system"):
             proposal.with_user(self.head).write({"council_session_id": session.id})
         self.assertFalse(proposal.council_session_id)
+
+    def test_office_sets_up_a_council_in_its_form(self):
+        with Form(self.env["tdkt.council"].with_user(self.office)) as form:
+            form.name = "Hội đồng Thi đua - Khen thưởng năm 2026"
+            form.date_from = date(2026, 1, 1)
+            form.founding_decision_number = "03/QĐ-TTr"
+            with form.member_ids.new() as line:
+                line.user_id = self.chief
+                line.role = "chair"
+            with form.member_ids.new() as line:
+                line.user_id = self.member1
+        council = form.record
+        self.assertEqual(
+            council.member_ids.employee_id,
+            self.chief_employee
+            | self.env["hr.employee"].search([("user_id", "=", self.member1.id)]),
+        )
+        with self.assertRaisesRegex(ValidationError, "one chair only"):
+            council.member_ids[1].role = "chair"
+        with self.assertRaises(AccessError):
+            council.with_user(self.member1).write({"name": "x"})
+        with self.assertRaisesRegex(ValidationError, "not a user of"):
+            self.env["tdkt.council.member"].create(
+                {"council_id": council.id, "user_id": self.outsider.id}
+            )
