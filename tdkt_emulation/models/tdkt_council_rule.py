@@ -181,7 +181,7 @@ class TdktCouncilRule(models.Model):
         self._tdkt_check_vals([vals])
         return super().write(vals)
 
-    # --- which rule judges a proposal ------------------------------------------------
+    # --- which rule judges a proposal ----
     @api.model
     def _tdkt_rules_for(self, council, award_types, day):
         """The rule of each of ``award_types`` for ``council`` on ``day``:
@@ -216,7 +216,7 @@ class TdktCouncilRule(models.Model):
                     break
         return rules
 
-    # --- what a rule says ---------------------------------------------------------------
+    # --- what a rule says ----
     def _tdkt_quorum(self, members):
         """The members who must be present, out of ``members``: the share
         rounded up to a whole member (a share typed to two decimals, e.g.

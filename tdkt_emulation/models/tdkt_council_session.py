@@ -130,7 +130,7 @@ class TdktCouncilSession(models.Model):
                         )
                     )
 
-    # --- CRUD -----------------------------------------------------------------------
+    # --- CRUD ----
     @api.model_create_multi
     def create(self, vals_list):
         self._tdkt_check_vals(vals_list)
@@ -191,7 +191,7 @@ class TdktCouncilSession(models.Model):
             "proposals under council review."
         )
 
-    # --- who may do what --------------------------------------------------------------
+    # --- who may do what ----
     def _tdkt_is_officer(self, user=None):
         """Whether ``user`` chairs or is the secretary of this session."""
         self.ensure_one()
@@ -224,7 +224,7 @@ class TdktCouncilSession(models.Model):
                     )
                 )
 
-    # --- lifecycle --------------------------------------------------------------------
+    # --- lifecycle ----
     def _tdkt_action_label(self, action):
         if action == "open":
             return self.env._("open")
