@@ -53,11 +53,13 @@
         "views/tdkt_award_dossier_views.xml",
         "views/tdkt_council_views.xml",
         "views/tdkt_council_rule_views.xml",
+        "views/tdkt_council_session_views.xml",
         "wizard/tdkt_document_reason_wizard_views.xml",
         "wizard/tdkt_plan_task_not_applicable_wizard_views.xml",
         "wizard/tdkt_plan_task_done_wizard_views.xml",
         "wizard/tdkt_registration_import_views.xml",
         "wizard/tdkt_award_record_import_views.xml",
+        "wizard/tdkt_council_written_opinion_wizard_views.xml",
         "views/tdkt_emulation_menus.xml",
     ],
     "demo": [

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .tdkt_official_document_mixin import GROUP_CHIEF, GROUP_OFFICE, GROUP_USER
-from .tdkt_workflow_mixin import Transition
+from .tdkt_workflow_mixin import GROUP_COUNCIL, Transition
 
 PERFORMANCE_RATINGS = [
     ("htxs", "Completed Tasks Excellently"),
@@ -267,6 +267,18 @@ class TdktAwardProposal(models.Model):
         ondelete="set null",
         help="The council session whose agenda holds the proposal.",
     )
+    council_session_state = fields.Selection(
+        related="council_session_id.state", string="Session Status"
+    )
+    my_vote = fields.Selection(
+        [
+            ("agree", "Agree"),
+            ("disagree", "Disagree"),
+            ("abstain", "Abstain"),
+        ],
+        compute="_compute_my_vote",
+        help="Your vote on the proposal in its council session.",
+    )
 
     # --- computes ---------------------------------------------------------------
     @api.depends("employee_id")
@@ -293,6 +305,27 @@ class TdktAwardProposal(models.Model):
     def _compute_is_overridden(self):
         for proposal in self:
             proposal.is_overridden = bool(proposal.override_reason)
+
+    @api.depends("council_session_id")
+    @api.depends_context("uid")
+    def _compute_my_vote(self):
+        self.my_vote = False
+        if not self.env.user.has_group(GROUP_COUNCIL):
+            return
+        # The user's own ballots only (the record rules hide the others').
+        ballots = self.env["tdkt.council.ballot"].search_fetch(
+            [
+                ("user_id", "=", self.env.uid),
+                ("proposal_id", "in", self.ids),
+                ("session_id", "in", self.council_session_id.ids),
+            ],
+            ["proposal_id", "session_id", "choice"],
+        )
+        mine = {(b.proposal_id.id, b.session_id.id): b.choice for b in ballots}
+        for proposal in self:
+            proposal.my_vote = mine.get(
+                (proposal.id, proposal.council_session_id.id), False
+            )
 
     @api.depends("nominee_name", "award_type_id", "year")
     def _compute_display_name(self):
@@ -601,6 +634,32 @@ class TdktAwardProposal(models.Model):
 
     def action_forward(self):
         return self._tdkt_do("forward")
+
+    # --- the council's vote -------------------------------------------------------
+    def _tdkt_vote(self, choice):
+        for proposal in self:
+            if not proposal.council_session_id:
+                raise UserError(
+                    self.env._(
+                        "'%(proposal)s' is on no council session's agenda.",
+                        proposal=proposal.display_name,
+                    )
+                )
+            proposal.council_session_id._tdkt_vote(proposal, choice)
+        return True
+
+    def action_vote_agree(self):
+        return self._tdkt_vote("agree")
+
+    def action_vote_disagree(self):
+        return self._tdkt_vote("disagree")
+
+    def action_vote_abstain(self):
+        return self._tdkt_vote("abstain")
+
+    def action_remove_from_agenda(self):
+        self.env["tdkt.council.session"]._tdkt_remove_from_agenda(self)
+        return True
 
     def action_check_eligibility(self):
         self.check_access("read")

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .tdkt_workflow_mixin import GROUP_COUNCIL
+
 COUNCIL_ROLES = [
     ("chair", "Chair"),
     ("vice_chair", "Vice-Chair"),
@@ -106,6 +108,14 @@ class TdktCouncilMember(models.Model):
     @api.constrains("user_id", "employee_id", "council_id")
     def _check_company(self):
         for member in self:
+            if not member.user_id.has_group(GROUP_COUNCIL):
+                raise ValidationError(
+                    self.env._(
+                        "'%(user)s' does not have the role 'Council Member' (or "
+                        "a higher one): give the user that role first.",
+                        user=member.user_id.name,
+                    )
+                )
             if member.company_id not in member.user_id.company_ids:
                 raise ValidationError(
                     self.env._(

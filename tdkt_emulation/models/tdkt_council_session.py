@@ -1,7 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .tdkt_council_attendance import ATTENDANCE
 from .tdkt_workflow_mixin import GROUP_COUNCIL, GROUP_OFFICE, Transition
+
+VOTE_CHOICES = ("agree", "disagree", "abstain")
 
 SESSION_STATES = [
     ("draft", "Draft"),
@@ -93,6 +96,19 @@ class TdktCouncilSession(models.Model):
         domain="[('council_id', '=', council_id)]",
     )
     note = fields.Text()
+    attendance_ids = fields.One2many(
+        "tdkt.council.attendance", "session_id", string="Attendance"
+    )
+    present_count = fields.Integer(
+        compute="_compute_attendance_counts", string="Members Present"
+    )
+    member_count = fields.Integer(
+        compute="_compute_attendance_counts", string="Members of the Council"
+    )
+    proposal_count = fields.Integer(compute="_compute_proposal_count")
+    my_attendance = fields.Selection(
+        ATTENDANCE, string="My Attendance", compute="_compute_my_attendance"
+    )
 
     @api.depends("date", "council_id.name")
     def _compute_name(self):
@@ -116,6 +132,26 @@ class TdktCouncilSession(models.Model):
                 session.secretary_id = members.filtered(
                     lambda m: m.role == "secretary"
                 )[:1]
+
+    @api.depends("attendance_ids.status", "council_id.member_ids")
+    def _compute_attendance_counts(self):
+        for session in self:
+            session.member_count = len(session.council_id.member_ids)
+            session.present_count = len(
+                session.attendance_ids.filtered(lambda a: a.status == "present")
+            )
+
+    @api.depends("proposal_ids")
+    def _compute_proposal_count(self):
+        for session in self:
+            session.proposal_count = len(session.proposal_ids)
+
+    @api.depends("attendance_ids.status")
+    @api.depends_context("uid")
+    def _compute_my_attendance(self):
+        for session in self:
+            mine = session.attendance_ids.filtered(lambda a: a.user_id == self.env.user)
+            session.my_attendance = mine[:1].status
 
     @api.constrains("chair_id", "secretary_id", "council_id")
     def _check_officers(self):
@@ -142,7 +178,9 @@ class TdktCouncilSession(models.Model):
                 vals.pop("state", None)
                 if SESSION_SYSTEM_FIELDS & set(vals):
                     raise UserError(self._tdkt_agenda_message())
-        return super().create(vals_list)
+        sessions = super().create(vals_list)
+        sessions.filtered(lambda s: not s.attendance_ids)._tdkt_take_roll()
+        return sessions
 
     def write(self, vals):
         vals = dict(vals)
@@ -168,6 +206,9 @@ class TdktCouncilSession(models.Model):
                         )
         if vals:
             super().write(vals)
+        if "council_id" in vals:
+            self.attendance_ids.sudo().unlink()  # sudo: checked above (draft)
+            self._tdkt_take_roll()
         if new_state is not None:
             self._tdkt_write_state_change(new_state)
         return True
@@ -224,6 +265,331 @@ class TdktCouncilSession(models.Model):
                     )
                 )
 
+    def _tdkt_check_roll_editable(self):
+        """The roll is taken by the Office, the chair or the secretary, while
+        the session is a draft."""
+        self._tdkt_check_preparer()
+        for session in self:
+            if session.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "'%(session)s' has opened: who attends no longer changes.",
+                        session=session.name,
+                    )
+                )
+
+    # --- roll and agenda ----
+    def _tdkt_take_roll(self):
+        """One attendance line per member of the council, present by default."""
+        values = [
+            {"session_id": session.id, "member_id": member.id}
+            for session in self
+            for member in session.council_id.member_ids
+        ]
+        # sudo: the roll follows the council; the session's preparer was
+        # checked by create() or write().
+        self.env["tdkt.council.attendance"].sudo().create(values)
+
+    def action_take_proposals(self):
+        """Put on the agenda every proposal of the agency under council
+        review that no other session holds."""
+        self._tdkt_check_preparer()
+        for session in self:
+            if session.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "'%(session)s' has opened: its agenda no longer changes.",
+                        session=session.name,
+                    )
+                )
+            proposals = self.env["tdkt.award.proposal"].search(
+                [
+                    ("company_id", "=", session.company_id.id),
+                    ("state", "=", "council"),
+                    "|",
+                    ("council_session_id", "=", False),
+                    ("council_session_id.state", "=", "closed"),
+                ]
+            )
+            if not proposals:
+                raise UserError(
+                    self.env._(
+                        "No proposal of %(agency)s is under council review: the "
+                        "Office sends the dossiers to the council first.",
+                        agency=session.company_id.name,
+                    )
+                )
+            session._tdkt_add_to_agenda(proposals)
+        return True
+
+    def _tdkt_add_to_agenda(self, proposals):
+        """Put ``proposals`` on this session's agenda, or refuse all of them."""
+        self.ensure_one()
+        failing = proposals.filtered(
+            lambda p: p.eligibility == "fail" and not p.is_overridden
+        )
+        if failing:
+            raise UserError(
+                self.env._(
+                    "These proposals do not meet the conditions and the Chief "
+                    "did not let them go on: %(proposals)s. The Chief overrides "
+                    "them with a reason, or the Office returns them to their "
+                    "unit; then take the proposals again.",
+                    proposals="; ".join(failing.mapped("display_name")),
+                )
+            )
+        for proposal in proposals:
+            if proposal.state != "council" or proposal.company_id != self.company_id:
+                raise UserError(
+                    self.env._(
+                        "'%(proposal)s' is not under the review of this council.",
+                        proposal=proposal.display_name,
+                    )
+                )
+        # sudo: the agenda is refused to a client's write(); the preparer
+        # and each proposal were checked above.
+        proposals.sudo().write({"council_session_id": self.id})
+
+    def _tdkt_remove_from_agenda(self, proposals):
+        for session in proposals.council_session_id:
+            session._tdkt_check_preparer()
+            if session.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "'%(session)s' has opened: its agenda no longer changes.",
+                        session=session.name,
+                    )
+                )
+        # sudo: the agenda is refused to a client's write(); checked above.
+        proposals.sudo().write({"council_session_id": False})
+
+    def action_open_agenda(self):
+        """The agenda as cards with the vote buttons (also on a phone)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Agenda"),
+            "res_model": "tdkt.award.proposal",
+            "view_mode": "kanban,list,form",
+            "views": [
+                (
+                    self.env.ref(
+                        "tdkt_emulation.tdkt_award_proposal_view_kanban_vote"
+                    ).id,
+                    "kanban",
+                ),
+                (
+                    self.env.ref(
+                        "tdkt_emulation.tdkt_award_proposal_view_list_vote"
+                    ).id,
+                    "list",
+                ),
+                (False, "form"),
+            ],
+            "domain": [("council_session_id", "=", self.id)],
+            "context": {"create": False},
+        }
+
+    def action_record_written_opinion(self):
+        """The dialog in which the secretary records an absent member's
+        written opinion (checked again when recorded)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Record a Written Opinion"),
+            "res_model": "tdkt.council.written.opinion.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_session_id": self.id,
+                "default_proposal_ids": self.proposal_ids.ids,
+            },
+        }
+
+    # --- the rules of the session ----
+    def _tdkt_rule_date(self):
+        self.ensure_one()
+        return fields.Datetime.context_timestamp(self, self.date).date()
+
+    def _tdkt_rules(self, proposals=None):
+        """The rule of each award type of the agenda: ``{type id: rule}``;
+        refuses when a type has none."""
+        self.ensure_one()
+        proposals = self.proposal_ids if proposals is None else proposals
+        awards = proposals.award_type_id
+        rules = self.env["tdkt.council.rule"]._tdkt_rules_for(
+            self.council_id, awards, self._tdkt_rule_date()
+        )
+        missing = awards.filtered(lambda a: a.id not in rules)
+        if missing:
+            raise UserError(
+                self.env._(
+                    "No voting rule holds on %(date)s for: %(awards)s. The "
+                    "Office adds the agency's rule first.",
+                    date=self._tdkt_rule_date().strftime("%d/%m/%Y"),
+                    awards=", ".join(missing.mapped("name")),
+                )
+            )
+        return rules
+
+    def _tdkt_check_quorum(self):
+        """Enough members present for the strictest rule of the agenda."""
+        for session in self:
+            rules = session._tdkt_rules().values()
+            needed = max(
+                (rule._tdkt_quorum(session.member_count) for rule in rules), default=0
+            )
+            if session.present_count < needed:
+                raise UserError(
+                    self.env._(
+                        "'%(session)s' has no quorum: %(present)s of the "
+                        "%(members)s members are present, %(needed)s must be.",
+                        session=session.name,
+                        present=session.present_count,
+                        members=session.member_count,
+                        needed=needed,
+                    )
+                )
+
+    # --- the vote ----
+    def _tdkt_vote(self, proposal, choice):
+        """The current user votes ``choice`` on ``proposal`` of this open
+        session: a present member of the council, not the nominee (nor, when
+        the rule says so, of the collective proposed). Voting again replaces
+        the vote."""
+        self.ensure_one()
+        member = self.council_id.member_ids.filtered(
+            lambda m: m.user_id == self.env.user
+        )
+        if not member:
+            raise AccessError(
+                self.env._(
+                    "You do not sit on '%(council)s': only its members vote.",
+                    council=self.council_id.name,
+                )
+            )
+        status = self.attendance_ids.filtered(lambda a: a.member_id == member).status
+        if status != "present":
+            raise AccessError(
+                self.env._(
+                    "You are marked absent from '%(session)s': only the members "
+                    "present vote (the secretary records a written opinion).",
+                    session=self.name,
+                )
+            )
+        self._tdkt_cast(member, proposal, choice, written=False)
+
+    def _tdkt_record_written(self, member, proposals, choice):
+        """The secretary records the written opinion of an absent member."""
+        self.ensure_one()
+        if not (self.env.su or self.env.user == self.secretary_id.user_id):
+            raise AccessError(
+                self.env._(
+                    "Only the secretary of '%(session)s' records the written "
+                    "opinions of absent members.",
+                    session=self.name,
+                )
+            )
+        status = self.attendance_ids.filtered(lambda a: a.member_id == member).status
+        if member.council_id != self.council_id or status != "absent_written":
+            raise UserError(
+                self.env._(
+                    "'%(member)s' is not marked absent with a written opinion "
+                    "in '%(session)s'.",
+                    member=member.user_id.name,
+                    session=self.name,
+                )
+            )
+        for proposal in proposals:
+            self._tdkt_cast(member, proposal, choice, written=True)
+
+    def _tdkt_cast(self, member, proposal, choice, written):
+        """Check and keep one vote: one row per member and proposal, kept
+        whatever the number of concurrent votes (upsert on the unique key)."""
+        self.ensure_one()
+        if choice not in VOTE_CHOICES:
+            raise UserError(self.env._("Vote 'agree', 'disagree' or 'abstain'."))
+        if self.state != "open":
+            states = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "'%(session)s' is %(state)s: votes are cast while it is open.",
+                    session=self.name,
+                    state=states[self.state].lower(),
+                )
+            )
+        if proposal.council_session_id != self or proposal.state != "council":
+            raise UserError(
+                self.env._(
+                    "'%(proposal)s' is not on the agenda of '%(session)s'.",
+                    proposal=proposal.display_name,
+                    session=self.name,
+                )
+            )
+        if proposal.user_id and proposal.user_id == member.user_id:
+            raise UserError(
+                self.env._(
+                    "'%(proposal)s' names %(member)s: a member does not vote on "
+                    "their own proposal.",
+                    proposal=proposal.display_name,
+                    member=member.user_id.name,
+                )
+            )
+        rule = self._tdkt_rules(proposal)[proposal.award_type_id.id]
+        # sudo: the member's department is compared, not shown; council
+        # members may not read HR records.
+        department = member.employee_id.sudo().department_id
+        if (
+            rule.exclude_own_unit
+            and proposal.nominee_unit_id
+            and department
+            # sudo: the collective's departments, compared (see above)
+            and department in proposal.nominee_unit_id.sudo().department_ids
+        ):
+            raise UserError(
+                self.env._(
+                    "'%(proposal)s' proposes the unit %(member)s works in: under "
+                    "'%(rule)s' a member does not vote on their own unit.",
+                    proposal=proposal.display_name,
+                    member=member.user_id.name,
+                    rule=rule.name,
+                )
+            )
+        self.env["tdkt.council.ballot"].flush_model()
+        # One statement: the unique key keeps one vote per member and
+        # proposal under concurrent clicks; a second vote replaces the first.
+        self.env.cr.execute(
+            """
+            INSERT INTO tdkt_council_ballot (
+                session_id, company_id, proposal_id, member_id, user_id,
+                choice, is_written, is_secret,
+                create_uid, create_date, write_uid, write_date
+            )
+            VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, now() at time zone 'UTC',
+                    %s, now() at time zone 'UTC')
+            ON CONFLICT (session_id, proposal_id, member_id) DO UPDATE
+               SET choice = EXCLUDED.choice,
+                   is_written = EXCLUDED.is_written,
+                   is_secret = EXCLUDED.is_secret,
+                   write_uid = EXCLUDED.write_uid,
+                   write_date = EXCLUDED.write_date
+            """,
+            (
+                self.id,
+                self.company_id.id,
+                proposal.id,
+                member.id,
+                member.user_id.id,
+                choice,
+                written,
+                rule.ballot == "secret",
+                self.env.uid,
+                self.env.uid,
+            ),
+        )
+        self.env["tdkt.council.ballot"].invalidate_model()
+        proposal.invalidate_recordset(["my_vote"])
+
     # --- lifecycle ----
     def _tdkt_action_label(self, action):
         if action == "open":
@@ -232,6 +598,16 @@ class TdktCouncilSession(models.Model):
 
     def _tdkt_check_open(self):
         self._tdkt_check_officer(self.env._("open"))
+        for session in self:
+            if not session.proposal_ids:
+                raise UserError(
+                    self.env._(
+                        "'%(session)s' has nothing on its agenda: take the "
+                        "proposals under council review first.",
+                        session=session.name,
+                    )
+                )
+        self._tdkt_check_quorum()
 
     def _tdkt_check_close(self):
         self._tdkt_check_officer(self.env._("close"))

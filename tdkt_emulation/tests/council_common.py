@@ -34,6 +34,8 @@ class TdktCouncilCommon(TdktProposalCommon):
             )
             cls.members_users.append(user)
         cls.member1, cls.member2, cls.member3 = cls.members_users
+        # The unit head sits on the council too (and is proposed).
+        cls.head.groups_id = [(4, cls.env.ref("tdkt_emulation.group_tdkt_council").id)]
         cls.council_record = cls.env["tdkt.council"].create(
             {
                 "name": "Hội đồng Thi đua - Khen thưởng Thanh tra tỉnh",
@@ -58,6 +60,31 @@ class TdktCouncilCommon(TdktProposalCommon):
                 ],
             }
         )
+
+    def under_review(self):
+        """A dossier of the Office's unit sent to the council: LĐTT for a
+        staff member and for the unit head (a council member), and TTLĐTT
+        for the unit (the Chief lets what lacks data go on)."""
+        dossier = self.dossier()
+        facts = {"performance_rating": "htt", "start_date": date(2020, 1, 1)}
+        staff_ldtt = self.propose(dossier, self.ldtt, self.staff_employee, **facts)
+        head_ldtt = self.propose(dossier, self.ldtt, self.head_employee, **facts)
+        collective = self.propose(dossier, self.ttldtt, performance_rating="htt")
+        for proposal in staff_ldtt | head_ldtt | collective:
+            if proposal.eligibility != "pass":
+                action = proposal.with_user(self.chief).action_override()
+                self.with_reason(self.chief, action, "Hội đồng xem xét")
+        dossier.with_user(self.head).action_submit()
+        dossier.with_user(self.office).action_send_council()
+        return staff_ldtt, head_ldtt, collective
+
+    def open_session(self, **vals):
+        """A session with the proposals under review on its agenda, opened
+        by its secretary."""
+        session = self.session(**vals)
+        session.with_user(self.office).action_take_proposals()
+        session.with_user(self.office).action_open()
+        return session
 
     def session(self, **vals):
         values = {

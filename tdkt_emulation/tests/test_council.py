@@ -3,7 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .council_common import TdktCouncilCommon
 
@@ -23,7 +23,9 @@ class TestCouncil(TdktCouncilCommon):
         self.assertEqual(chair.job_title, "Chánh Thanh tra")
 
     def test_session_officers_open_and_close(self):
+        self.under_review()
         session = self.session()
+        session.with_user(self.office).action_take_proposals()
         self.assertEqual(session.chair_id.user_id, self.chief)
         self.assertEqual(session.secretary_id.user_id, self.office)
         self.assertEqual(
@@ -76,7 +78,19 @@ class TestCouncil(TdktCouncilCommon):
             council.member_ids[1].role = "chair"
         with self.assertRaises(AccessError):
             council.with_user(self.member1).write({"name": "x"})
-        with self.assertRaisesRegex(ValidationError, "not a user of"):
+        # Voting comes from the seat, but a seat needs the Council role.
+        with self.assertRaisesRegex(ValidationError, "role 'Council Member'"):
             self.env["tdkt.council.member"].create(
                 {"council_id": council.id, "user_id": self.outsider.id}
+            )
+        stranger = new_test_user(
+            self.env,
+            login="t_stranger",
+            groups="base.group_user,tdkt_emulation.group_tdkt_council",
+            company_id=self.other_company.id,
+            company_ids=[(6, 0, self.other_company.ids)],
+        )
+        with self.assertRaisesRegex(ValidationError, "not a user of"):
+            self.env["tdkt.council.member"].create(
+                {"council_id": council.id, "user_id": stranger.id}
             )
