@@ -22,10 +22,12 @@ class TestCouncilSession(TdktCouncilCommon):
             line.with_user(self.member2).write({"status": "absent"})
         line.with_user(self.office).write({"status": "absent_written"})
         self.assertEqual(session.present_count, 5)
-        with Form(session.with_user(self.chief)) as form:
-            with form.attendance_ids.edit(4) as roll:
-                self.assertEqual(roll.member_id.user_id, self.member3)
-                roll.status = "absent"
+        with (
+            Form(session.with_user(self.chief)) as form,
+            form.attendance_ids.edit(4) as roll,
+        ):
+            self.assertEqual(roll.member_id.user_id, self.member3)
+            roll.status = "absent"
         self.assertEqual(session.present_count, 5)
         self.assertEqual(session.with_user(self.member3).my_attendance, "absent")
         with self.assertRaisesRegex(UserError, "Only whether the member attends"):
