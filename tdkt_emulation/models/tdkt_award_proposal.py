@@ -260,7 +260,6 @@ class TdktAwardProposal(models.Model):
     )
     council_session_id = fields.Many2one(
         "tdkt.council.session",
-        string="Council Session",
         index=True,
         readonly=True,
         copy=False,

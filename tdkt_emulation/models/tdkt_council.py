@@ -42,7 +42,7 @@ class TdktCouncil(models.Model):
         tracking=True,
         help="Number of the decision that set the council up, e.g. '12/QĐ-TTr'.",
     )
-    founding_decision_date = fields.Date(string="Founding Decision Date")
+    founding_decision_date = fields.Date()
     founding_decision_issuer = fields.Char(
         string="Issued By",
         help="Who issued the founding decision, e.g. 'Chánh Thanh tra tỉnh'.",

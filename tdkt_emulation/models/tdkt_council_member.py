@@ -31,7 +31,6 @@ class TdktCouncilMember(models.Model):
     sequence = fields.Integer(default=10)
     user_id = fields.Many2one(
         "res.users",
-        string="User",
         required=True,
         index=True,
         ondelete="restrict",
@@ -39,7 +38,6 @@ class TdktCouncilMember(models.Model):
     )
     employee_id = fields.Many2one(
         "hr.employee",
-        string="Employee",
         compute="_compute_employee_id",
         store=True,
         readonly=False,

@@ -124,7 +124,6 @@ class TdktCouncilRule(models.Model):
     )
     tie = fields.Selection(
         TIES,
-        string="Tie",
         required=True,
         default="revote",
         help="As many members agreeing as not agreeing.",

@@ -55,7 +55,6 @@ class TdktCouncilSession(models.Model):
     place = fields.Char(tracking=True)
     plan_task_id = fields.Many2one(
         "tdkt.plan.task",
-        string="Plan Task",
         index=True,
         check_company=True,
         ondelete="set null",
@@ -78,7 +77,6 @@ class TdktCouncilSession(models.Model):
     )
     chair_id = fields.Many2one(
         "tdkt.council.member",
-        string="Chair",
         compute="_compute_officers",
         store=True,
         readonly=False,
@@ -88,7 +86,6 @@ class TdktCouncilSession(models.Model):
     )
     secretary_id = fields.Many2one(
         "tdkt.council.member",
-        string="Secretary",
         compute="_compute_officers",
         store=True,
         readonly=False,
@@ -96,9 +93,7 @@ class TdktCouncilSession(models.Model):
         domain="[('council_id', '=', council_id)]",
     )
     note = fields.Text()
-    attendance_ids = fields.One2many(
-        "tdkt.council.attendance", "session_id", string="Attendance"
-    )
+    attendance_ids = fields.One2many("tdkt.council.attendance", "session_id")
     present_count = fields.Integer(
         compute="_compute_attendance_counts", string="Members Present"
     )
@@ -106,9 +101,7 @@ class TdktCouncilSession(models.Model):
         compute="_compute_attendance_counts", string="Members of the Council"
     )
     proposal_count = fields.Integer(compute="_compute_proposal_count")
-    my_attendance = fields.Selection(
-        ATTENDANCE, string="My Attendance", compute="_compute_my_attendance"
-    )
+    my_attendance = fields.Selection(ATTENDANCE, compute="_compute_my_attendance")
 
     @api.depends("date", "council_id.name")
     def _compute_name(self):
@@ -216,15 +209,18 @@ class TdktCouncilSession(models.Model):
     def unlink(self):
         if not self.env.su:
             self._tdkt_check_group(GROUP_OFFICE, self.env._("delete a council session"))
-            for session in self:
-                if session.state != "draft":
-                    raise UserError(
-                        self.env._(
-                            "'%(session)s' has opened: it is kept.",
-                            session=session.name,
-                        )
-                    )
         return super().unlink()
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_opened(self):
+        for session in self:
+            if session.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "'%(session)s' has opened: it is kept.",
+                        session=session.name,
+                    )
+                )
 
     def _tdkt_agenda_message(self):
         return self.env._(
