@@ -613,6 +613,8 @@ HISTORY_STAFF = 5000
 HISTORY_YEARS = 10  # 50,000 history rows
 ELIGIBILITY_PROPOSALS = 1000
 DOSSIER_LINES = 300
+COUNCIL_PROPOSALS = 500
+COUNCIL_MEMBERS = 15
 
 
 def _award_history(bench):
@@ -735,6 +737,115 @@ def award_history_xlsx(bench):
         report._render_xlsx(report.report_name, records.ids, {})
 
     return render, f"{len(records)} rows"
+
+
+def _council_session(bench, proposals_count, members_count):
+    """An open session of a new council of ``members_count`` members of the
+    largest plan's agency, ``proposals_count`` LĐTT proposals under review on
+    its agenda, each voted by every member but the first. Rolled back
+    after the row."""
+    movement, registrations, employees, (ldtt, _cstdcs) = _big_movement(
+        bench, proposals_count, units_count=1
+    )
+    env = registrations.env
+    company = movement.company_id
+    council_group = env.ref("tdkt_emulation.group_tdkt_council")
+    users = env["res.users"].create(
+        [
+            {
+                "name": f"Thành viên đo tải {index:02d}",
+                "login": f"bench_council_{index:02d}",
+                "company_id": company.id,
+                "company_ids": [(6, 0, company.ids)],
+                "groups_id": [(6, 0, council_group.ids)],
+            }
+            for index in range(members_count)
+        ]
+    )
+    council = env["tdkt.council"].create(
+        {
+            "name": "Hội đồng đo tải",
+            "company_id": company.id,
+            "date_from": f"{movement.year}-01-01",
+            "member_ids": [
+                (0, 0, {"user_id": user.id, "role": "chair" if not i else "member"})
+                for i, user in enumerate(users)
+            ],
+        }
+    )
+    dossier = env["tdkt.award.dossier"].create(
+        {
+            "company_id": company.id,
+            "year": movement.year,
+            "unit_id": registrations.unit_id.id,
+        }
+    )
+    proposals = env["tdkt.award.proposal"].create(
+        [
+            {
+                "dossier_id": dossier.id,
+                "award_type_id": ldtt.id,
+                "employee_id": employee.id,
+                "performance_rating": "htt",
+                "start_date": "2015-01-01",
+            }
+            for employee in employees
+        ]
+    )
+    # Straight to the council (the lifecycle is not what is measured).
+    proposals.write({"state": "council"})
+    session = env["tdkt.council.session"].create({"council_id": council.id})
+    proposals.write({"council_session_id": session.id})
+    session.write({"state": "open"})
+    env["tdkt.council.ballot"].create(
+        [
+            {
+                "session_id": session.id,
+                "company_id": company.id,
+                "proposal_id": proposal.id,
+                "member_id": member.id,
+                "user_id": member.user_id.id,
+                "choice": "agree",
+            }
+            for member in council.member_ids[1:]
+            for proposal in proposals
+        ]
+    )
+    env.flush_all()
+    voter = bench.as_user(council.member_ids[0].user_id.id, company.ids)
+    return session.with_env(voter), proposals.with_env(voter)
+
+
+@row(
+    f"Council: voting screen, {COUNCIL_PROPOSALS} proposals x {COUNCIL_MEMBERS} members"
+)
+def council_voting_screen(bench):
+    session, _proposals = _council_session(bench, COUNCIL_PROPOSALS, COUNCIL_MEMBERS)
+    env = session.env
+    Proposal = env["tdkt.award.proposal"]
+    view = env.ref("tdkt_emulation.tdkt_award_proposal_view_kanban_vote")
+    arch = Proposal.get_views([(view.id, "kanban")])["views"]["kanban"]["arch"]
+    spec = webclient.arch_spec(env, Proposal, webclient.etree.fromstring(arch))
+
+    def load():
+        Proposal.web_search_read(
+            [("council_session_id", "=", session.id)],
+            spec,
+            limit=webclient.GROUP_LIMIT,
+        )
+
+    return load, f"{len(session.proposal_ids)} proposals"
+
+
+@row(f"Council: one vote, agenda of {COUNCIL_PROPOSALS} proposals")
+def council_vote(bench):
+    _session, proposals = _council_session(bench, COUNCIL_PROPOSALS, COUNCIL_MEMBERS)
+    proposal = proposals[-1]
+
+    def vote():
+        proposal.action_vote_agree()
+
+    return vote, "1 vote"
 
 
 # --- table ------------------------------------------------------------------------

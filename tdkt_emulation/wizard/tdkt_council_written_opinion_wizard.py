@@ -18,7 +18,9 @@ class TdktCouncilWrittenOpinionWizard(models.TransientModel):
         domain="[('id', 'in', absent_member_ids)]",
     )
     absent_member_ids = fields.Many2many(
-        "tdkt.council.member", compute="_compute_absent_member_ids"
+        "tdkt.council.member",
+        string="Members Absent with an Opinion",
+        compute="_compute_absent_member_ids",
     )
     proposal_ids = fields.Many2many(
         "tdkt.award.proposal",

@@ -1,0 +1,139 @@
+"""Query budgets of the council's voting screen and of a vote: the agenda
+of a session costs the same for 5 proposals as for 120, and so does one
+vote. Budgets count queries, never time."""
+
+from datetime import date
+
+from freezegun import freeze_time
+from lxml import etree
+
+from odoo.tests import tagged, users, warmup
+
+from .council_common import TdktCouncilCommon
+from .webclient import arch_spec
+
+SMALL, LARGE = 5, 120
+# The agenda's cards: the proposals, their titles, units, the session's
+# state and the user's own votes (one query whatever the agenda).
+AGENDA_BUDGET = {"t_member1": 9, "t_office": 9}
+# One vote: the proposal and its session, the council, roll and rule, then
+# one upsert.
+VOTE_BUDGET = {"t_member1": 15}
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2024-12-10")
+class TestCouncilQueryBudget(TdktCouncilCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.sessions = {}
+        for size in (SMALL, LARGE):
+            department = env["hr.department"].create(
+                {"name": f"Phòng {size}", "company_id": cls.company.id}
+            )
+            employees = env["hr.employee"].create(
+                [
+                    {
+                        "name": f"Cán bộ {size}-{index:03d}",
+                        "company_id": cls.company.id,
+                        "department_id": department.id,
+                    }
+                    for index in range(size)
+                ]
+            )
+            unit = env["tdkt.unit"].create(
+                {
+                    "name": f"Đơn vị {size}",
+                    "company_id": cls.company.id,
+                    "unit_type": "department",
+                    "department_ids": [(6, 0, department.ids)],
+                }
+            )
+            dossier = env["tdkt.award.dossier"].create(
+                {"company_id": cls.company.id, "year": 2024, "unit_id": unit.id}
+            )
+            proposals = env["tdkt.award.proposal"].create(
+                [
+                    {
+                        "dossier_id": dossier.id,
+                        "award_type_id": cls.ldtt.id,
+                        "employee_id": employee.id,
+                        "performance_rating": "htt",
+                        "start_date": date(2020, 1, 1),
+                    }
+                    for employee in employees
+                ]
+            )
+            # Straight to the council's review (the lifecycle is tested
+            # elsewhere).
+            proposals.write({"state": "council"})
+            session = env["tdkt.council.session"].create(
+                {"council_id": cls.council_record.id, "place": f"Phòng {size}"}
+            )
+            proposals.write({"council_session_id": session.id})
+            session.write({"state": "open"})
+            cls.sessions[size] = session
+            # Every member but one votes on every proposal.
+            for user in (cls.chief, cls.office, cls.member2, cls.member3):
+                for proposal in proposals:
+                    session.with_user(user)._tdkt_vote(proposal, "agree")
+            session.with_user(cls.member1)._tdkt_vote(proposals[0], "abstain")
+        cls.env.flush_all()
+
+    def test_data_set(self):
+        large = self.sessions[LARGE]
+        self.assertEqual(len(large.proposal_ids), LARGE)
+        ballots = self.env["tdkt.council.ballot"].search_count(
+            [("session_id", "=", large.id)]
+        )
+        self.assertEqual(ballots, 4 * LARGE + 1)
+
+    def assert_same_budget(self, budget, loads):
+        for size, load in loads:
+            with self.subTest(proposals=size):
+                self.env.invalidate_all()
+                with self.assertQueryCount(**budget):
+                    load()
+
+    @users("t_member1", "t_office")
+    @warmup
+    def test_voting_screen(self):
+        Proposal = self.env["tdkt.award.proposal"]
+        view = self.env.ref("tdkt_emulation.tdkt_award_proposal_view_kanban_vote")
+        arch = Proposal.get_views([(view.id, "kanban")])["views"]["kanban"]["arch"]
+        spec = arch_spec(self.env, Proposal, etree.fromstring(arch))
+        self.assertIn("my_vote", spec)
+
+        def load(session):
+            result = Proposal.web_search_read(
+                [("council_session_id", "=", session.id)], spec, limit=None
+            )
+            self.assertEqual(len(result["records"]), len(session.proposal_ids))
+            if self.env.user == self.member1:
+                self.assertEqual(result["records"][0]["my_vote"], "abstain")
+
+        self.assert_same_budget(
+            AGENDA_BUDGET,
+            [
+                (size, lambda s=self.sessions[size].with_env(self.env): load(s))
+                for size in (SMALL, LARGE)
+            ],
+        )
+
+    @users("t_member1")
+    @warmup
+    def test_one_vote(self):
+        self.assert_same_budget(
+            VOTE_BUDGET,
+            [
+                (
+                    size,
+                    lambda s=self.sessions[size].with_env(
+                        self.env
+                    ): s.proposal_ids.sorted("id")[-1].action_vote_disagree(),
+                )
+                for size in (SMALL, LARGE)
+            ],
+        )
