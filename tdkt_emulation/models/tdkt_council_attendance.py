@@ -32,7 +32,7 @@ class TdktCouncilAttendance(models.Model):
         related="member_id.user_id", string="User", store=True, index=True
     )
     role = fields.Selection(related="member_id.role")
-    job_title = fields.Char(related="member_id.job_title", string="Position")
+    job_title = fields.Char(related="member_id.job_title")
     sequence = fields.Integer(related="member_id.sequence", store=True)
     status = fields.Selection(ATTENDANCE, required=True, default="present")
 

@@ -4,8 +4,8 @@ from odoo.exceptions import ValidationError
 from .tdkt_workflow_mixin import GROUP_COUNCIL
 
 COUNCIL_ROLES = [
-    ("chair", "Chair"),
-    ("vice_chair", "Vice-Chair"),
+    ("chair", "Chairperson"),
+    ("vice_chair", "Vice-Chairperson"),
     ("secretary", "Secretary"),
     ("member", "Member"),
 ]
@@ -46,7 +46,7 @@ class TdktCouncilMember(models.Model):
         help="The employee behind the user: name, position and unit in the minutes.",
     )
     role = fields.Selection(COUNCIL_ROLES, required=True, default="member")
-    job_title = fields.Char(compute="_compute_job_title", string="Position")
+    job_title = fields.Char(compute="_compute_job_title", string="Job Title")
 
     _sql_constraints = [
         (

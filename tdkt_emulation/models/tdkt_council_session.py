@@ -50,9 +50,10 @@ class TdktCouncilSession(models.Model):
         related="council_id.company_id", string="Agency", store=True, index=True
     )
     date = fields.Datetime(
+        string="Meeting Time",
         required=True, tracking=True, default=lambda self: fields.Datetime.now()
     )
-    place = fields.Char(tracking=True)
+    place = fields.Char(string="Venue", tracking=True)
     plan_task_id = fields.Many2one(
         "tdkt.plan.task",
         index=True,
@@ -95,7 +96,7 @@ class TdktCouncilSession(models.Model):
     note = fields.Text()
     attendance_ids = fields.One2many("tdkt.council.attendance", "session_id")
     present_count = fields.Integer(
-        compute="_compute_attendance_counts", string="Members Present"
+        compute="_compute_attendance_counts", string="Present Members"
     )
     member_count = fields.Integer(
         compute="_compute_attendance_counts", string="Members of the Council"
