@@ -74,7 +74,7 @@ class TestCouncil(TdktCouncilCommon):
             self.chief_employee
             | self.env["hr.employee"].search([("user_id", "=", self.member1.id)]),
         )
-        with self.assertRaisesRegex(ValidationError, "one chair only"):
+        with self.assertRaisesRegex(ValidationError, "one chairperson only"):
             council.member_ids[1].role = "chair"
         with self.assertRaises(AccessError):
             council.with_user(self.member1).write({"name": "x"})
