@@ -47,7 +47,7 @@ class TdktCouncilBallot(models.Model):
         "tdkt.council.member",
         required=True,
         index=True,
-        ondelete="cascade",
+        ondelete="restrict",
         readonly=True,
     )
     user_id = fields.Many2one(

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .tdkt_workflow_mixin import GROUP_COUNCIL
 
@@ -131,4 +131,29 @@ class TdktCouncilMember(models.Model):
 
     def write(self, vals):
         self._tdkt_check_vals([vals])
+        if "user_id" in vals or "council_id" in vals:
+            self._tdkt_check_no_session()
         return super().write(vals)
+
+    def unlink(self):
+        self._tdkt_check_no_session()
+        return super().unlink()
+
+    def _tdkt_check_no_session(self):
+        """A seat that took part in a session keeps its person: the roll
+        and the votes of that session name it."""
+        # sudo: whether the seat is on any session's roll, whoever may read it
+        Attendance = self.env["tdkt.council.attendance"].sudo()
+        used = Attendance.search(
+            [("member_id", "in", self.ids), ("session_id.state", "!=", "draft")],
+            limit=1,
+        )
+        if used:
+            raise UserError(
+                self.env._(
+                    "'%(member)s' took part in '%(session)s': the seat keeps its "
+                    "person. Add a new member instead.",
+                    member=used.member_id.user_id.name,
+                    session=used.session_id.name,
+                )
+            )

@@ -51,7 +51,9 @@ class TdktCouncilSession(models.Model):
     )
     date = fields.Datetime(
         string="Meeting Time",
-        required=True, tracking=True, default=lambda self: fields.Datetime.now()
+        required=True,
+        tracking=True,
+        default=lambda self: fields.Datetime.now(),
     )
     place = fields.Char(string="Venue", tracking=True)
     plan_task_id = fields.Many2one(

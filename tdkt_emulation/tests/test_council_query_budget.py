@@ -130,9 +130,9 @@ class TestCouncilQueryBudget(TdktCouncilCommon):
             [
                 (
                     size,
-                    lambda s=self.sessions[size].with_env(
-                        self.env
-                    ): s.proposal_ids.sorted("id")[-1].action_vote_disagree(),
+                    lambda s=self.sessions[size].with_env(self.env): (
+                        s.proposal_ids.sorted("id")[-1].action_vote_disagree()
+                    ),
                 )
                 for size in (SMALL, LARGE)
             ],

@@ -133,3 +133,15 @@ class TestCouncilSession(TdktCouncilCommon):
         )
         with self.assertRaises(AccessError):
             session.with_user(other_user).read(["place"])
+
+    def test_a_seat_that_took_part_keeps_its_person(self):
+        self.under_review()
+        session = self.open_session()
+        seat = session.chair_id
+        with self.assertRaisesRegex(UserError, "the seat keeps its person"):
+            seat.with_user(self.office).write({"user_id": self.member1.id})
+        with self.assertRaisesRegex(UserError, "the seat keeps its person"):
+            seat.with_user(self.office).unlink()
+        # A seat of a council whose sessions are drafts still changes.
+        self.session()
+        self.assertEqual(seat.user_id, self.chief)
