@@ -6,6 +6,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
 from .council_common import TdktCouncilCommon
+from .webclient import form_spec, load_form
 
 
 @tagged("post_install", "-at_install")
@@ -94,3 +95,31 @@ class TestCouncil(TdktCouncilCommon):
             self.env["tdkt.council.member"].create(
                 {"council_id": council.id, "user_id": stranger.id}
             )
+
+    def test_every_council_role_opens_the_council_screens(self):
+        self.under_review()
+        session = self.open_session()
+        screens = {
+            "tdkt.council": ("tdkt_council_view_form", self.council_record),
+            "tdkt.council.session": ("tdkt_council_session_view_form", session),
+            "tdkt.council.rule": (
+                "tdkt_council_rule_view_form",
+                self.env.ref("tdkt_emulation.tdkt_council_rule_r1_80"),
+            ),
+        }
+        for user in (self.member1, self.office, self.chief, self.admin_tdkt):
+            for model, (xmlid, record) in screens.items():
+                with self.subTest(user=user.login, model=model):
+                    env = record.with_user(user).env
+                    views = env[model].get_views([(False, "form"), (False, "list")])
+                    form = views["views"]["form"]
+                    self.assertEqual(
+                        form["id"], self.env.ref(f"tdkt_emulation.{xmlid}").id
+                    )
+                    load_form(record.with_user(user), form_spec(env, model))
+            with self.subTest(user=user.login, screen="agenda"):
+                action = session.with_user(user).action_open_agenda()
+                Proposal = self.env["tdkt.award.proposal"].with_user(user)
+                views = Proposal.get_views(action["views"])["views"]
+                self.assertIn("action_vote_abstain", views["kanban"]["arch"])
+                self.assertTrue(Proposal.search_count(action["domain"]))
