@@ -17,6 +17,44 @@ class TdktProposalCommon(TdktMovementCommon):
             [("user_id", "=", cls.office.id)]
         )
 
+    @classmethod
+    def staffed_unit(cls, env, size, **unit_vals):
+        """A new department of ``size`` employees and its unit (for the
+        query budgets: small and large data sets)."""
+        department = env["hr.department"].create(
+            {"name": f"Phòng {size}", "company_id": cls.company.id}
+        )
+        employees = env["hr.employee"].create(
+            [
+                {
+                    "name": f"Cán bộ {size}-{index:03d}",
+                    "job_title": "Thanh tra viên",
+                    "company_id": cls.company.id,
+                    "department_id": department.id,
+                }
+                for index in range(size)
+            ]
+        )
+        unit = env["tdkt.unit"].create(
+            {
+                "name": f"Đơn vị {size}",
+                "company_id": cls.company.id,
+                "unit_type": "department",
+                "department_ids": [(6, 0, department.ids)],
+                **unit_vals,
+            }
+        )
+        return unit, employees
+
+    def assert_same_budget(self, budget, loads):
+        """Each of ``loads`` (size, callable) costs the queries of
+        ``budget``, from an empty cache as a request starts."""
+        for size, load in loads:
+            with self.subTest(size=size):
+                self.env.invalidate_all()
+                with self.assertQueryCount(**budget):
+                    load()
+
     def dossier(self, year=2024, unit=None, user=None):
         return (
             self.env["tdkt.award.dossier"]

@@ -32,28 +32,8 @@ class TestAwardQueryBudget(TdktProposalCommon):
         env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.dossiers = {}
         for size in (SMALL, LARGE):
-            department = env["hr.department"].create(
-                {"name": f"Phòng {size}", "company_id": cls.company.id}
-            )
-            employees = env["hr.employee"].create(
-                [
-                    {
-                        "name": f"Cán bộ {size}-{index:03d}",
-                        "job_title": "Thanh tra viên",
-                        "company_id": cls.company.id,
-                        "department_id": department.id,
-                    }
-                    for index in range(size)
-                ]
-            )
-            unit = env["tdkt.unit"].create(
-                {
-                    "name": f"Đơn vị {size}",
-                    "company_id": cls.company.id,
-                    "unit_type": "department",
-                    "department_ids": [(6, 0, department.ids)],
-                    "registrar_user_ids": [(6, 0, cls.head.ids)],
-                }
+            unit, employees = cls.staffed_unit(
+                env, size, registrar_user_ids=[(6, 0, cls.head.ids)]
             )
             env["tdkt.award.record"].create(
                 [
@@ -99,13 +79,6 @@ class TestAwardQueryBudget(TdktProposalCommon):
             )
             cls.dossiers[size] = dossier
         cls.env.flush_all()
-
-    def assert_same_budget(self, budget, loads):
-        for size, load in loads:
-            with self.subTest(proposals=size):
-                self.env.invalidate_all()
-                with self.assertQueryCount(**budget):
-                    load()
 
     def test_data_set(self):
         large = self.dossiers[LARGE]

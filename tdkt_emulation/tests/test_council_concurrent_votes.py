@@ -75,7 +75,9 @@ class TestCouncilConcurrentVotes(BaseCase):
                     "date_from": "2024-01-01",
                     "member_ids": [
                         (0, 0, {"user_id": user.id, "role": role})
-                        for user, role in zip(users, ("chair", "secretary"))
+                        for user, role in zip(
+                            users, ("chair", "secretary"), strict=True
+                        )
                     ],
                 }
             )

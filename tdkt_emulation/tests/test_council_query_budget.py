@@ -30,27 +30,7 @@ class TestCouncilQueryBudget(TdktCouncilCommon):
         env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.sessions = {}
         for size in (SMALL, LARGE):
-            department = env["hr.department"].create(
-                {"name": f"Phòng {size}", "company_id": cls.company.id}
-            )
-            employees = env["hr.employee"].create(
-                [
-                    {
-                        "name": f"Cán bộ {size}-{index:03d}",
-                        "company_id": cls.company.id,
-                        "department_id": department.id,
-                    }
-                    for index in range(size)
-                ]
-            )
-            unit = env["tdkt.unit"].create(
-                {
-                    "name": f"Đơn vị {size}",
-                    "company_id": cls.company.id,
-                    "unit_type": "department",
-                    "department_ids": [(6, 0, department.ids)],
-                }
-            )
+            unit, employees = cls.staffed_unit(env, size)
             dossier = env["tdkt.award.dossier"].create(
                 {"company_id": cls.company.id, "year": 2024, "unit_id": unit.id}
             )
@@ -90,13 +70,6 @@ class TestCouncilQueryBudget(TdktCouncilCommon):
         )
         self.assertEqual(ballots, 4 * LARGE + 1)
 
-    def assert_same_budget(self, budget, loads):
-        for size, load in loads:
-            with self.subTest(proposals=size):
-                self.env.invalidate_all()
-                with self.assertQueryCount(**budget):
-                    load()
-
     @users("t_member1", "t_office")
     @warmup
     def test_voting_screen(self):
@@ -117,7 +90,7 @@ class TestCouncilQueryBudget(TdktCouncilCommon):
         self.assert_same_budget(
             AGENDA_BUDGET,
             [
-                (size, lambda s=self.sessions[size].with_env(self.env): load(s))
+                (size, lambda s=self.sessions[size]: load(s.with_env(self.env)))
                 for size in (SMALL, LARGE)
             ],
         )
@@ -130,8 +103,10 @@ class TestCouncilQueryBudget(TdktCouncilCommon):
             [
                 (
                     size,
-                    lambda s=self.sessions[size].with_env(self.env): (
-                        s.proposal_ids.sorted("id")[-1].action_vote_disagree()
+                    lambda s=self.sessions[size]: (
+                        s.with_env(self.env)
+                        .proposal_ids.sorted("id")[-1]
+                        .action_vote_disagree()
                     ),
                 )
                 for size in (SMALL, LARGE)
