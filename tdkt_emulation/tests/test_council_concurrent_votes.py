@@ -7,29 +7,20 @@ again, as every RPC call is (``odoo.service.model.retrying``): the last
 vote replaces the others, never adds to them.
 """
 
-import threading
 import uuid
 
 from odoo import SUPERUSER_ID, api
-from odoo.modules.registry import Registry
 from odoo.service.model import retrying
-from odoo.tests import BaseCase, tagged
-from odoo.tests.common import get_db_name
+from odoo.tests import tagged
 from odoo.tools import SQL
+
+from .concurrent_common import TdktConcurrentCase
 
 CLICKS = 6  # per member
 
 
 @tagged("post_install", "-at_install")
-class TestCouncilConcurrentVotes(BaseCase):
-    """Not a TransactionCase: the data must be committed to be seen by the
-    other transactions; the test removes it at the end."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.registry = Registry(get_db_name())
-
+class TestCouncilConcurrentVotes(TdktConcurrentCase):
     def setUp(self):
         super().setUp()
         tag = uuid.uuid4().hex[:8]
@@ -148,33 +139,24 @@ class TestCouncilConcurrentVotes(BaseCase):
             for user_id in self.ids["users"]
             for index in range(CLICKS)
         ]
-        barrier = threading.Barrier(len(clicks))
-        errors = []
 
-        def vote(user_id, choice):
-            try:
-                with self.registry.cursor() as cr:
-                    env = api.Environment(cr, user_id, {})
-                    proposal = env["tdkt.award.proposal"].browse(self.ids["proposal"])
-                    # Read first: every transaction starts before any votes.
-                    proposal.fetch(["state", "council_session_id"])
-                    barrier.wait(timeout=60)
-                    retrying(
-                        lambda: (
-                            env["tdkt.award.proposal"]
-                            .browse(self.ids["proposal"])
-                            ._tdkt_vote(choice)
-                        ),
-                        env,
-                    )
-            except Exception as error:  # noqa: BLE001 - reported below
-                errors.append(repr(error))
+        def vote(barrier, user_id, choice):
+            with self.registry.cursor() as cr:
+                env = api.Environment(cr, user_id, {})
+                proposal = env["tdkt.award.proposal"].browse(self.ids["proposal"])
+                # Read first: every transaction starts before any votes.
+                proposal.fetch(["state", "council_session_id"])
+                barrier.wait(timeout=60)
+                retrying(
+                    lambda: (
+                        env["tdkt.award.proposal"]
+                        .browse(self.ids["proposal"])
+                        ._tdkt_vote(choice)
+                    ),
+                    env,
+                )
 
-        threads = [threading.Thread(target=vote, args=click) for click in clicks]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=300)
+        errors = self.run_at_once(vote, clicks)
         self.assertEqual(errors, [])
         with self.registry.cursor() as cr:
             cr.execute(
