@@ -191,15 +191,9 @@ class TdktCouncilSession(models.Model):
             ]
             if content:
                 self._tdkt_check_preparer()
-                for session in self:
-                    if session.state != "draft":
-                        raise UserError(
-                            self.env._(
-                                "'%(session)s' has opened: its date, place and "
-                                "officers no longer change.",
-                                session=session.name,
-                            )
-                        )
+                self._tdkt_check_draft(
+                    self.env._("its date, place and officers no longer change.")
+                )
         if vals:
             super().write(vals)
         if "council_id" in vals:
@@ -216,14 +210,7 @@ class TdktCouncilSession(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_opened(self):
-        for session in self:
-            if session.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "'%(session)s' has opened: it is kept.",
-                        session=session.name,
-                    )
-                )
+        self._tdkt_check_draft(self.env._("it is kept."))
 
     def _tdkt_agenda_message(self):
         return self.env._(
@@ -268,14 +255,24 @@ class TdktCouncilSession(models.Model):
         """The roll is taken by the Office, the chair or the secretary, while
         the session is a draft."""
         self._tdkt_check_preparer()
+        self._tdkt_check_draft(self.env._("who attends no longer changes."))
+
+    def _tdkt_check_draft(self, consequence):
+        """Refuse once a session has opened; ``consequence`` says what no
+        longer changes."""
         for session in self:
             if session.state != "draft":
                 raise UserError(
                     self.env._(
-                        "'%(session)s' has opened: who attends no longer changes.",
+                        "'%(session)s' has opened: %(consequence)s",
                         session=session.name,
+                        consequence=consequence,
                     )
                 )
+
+    def _tdkt_check_agenda_editable(self):
+        self._tdkt_check_preparer()
+        self._tdkt_check_draft(self.env._("its agenda no longer changes."))
 
     # --- roll and agenda ----
     def _tdkt_take_roll(self):
@@ -292,15 +289,8 @@ class TdktCouncilSession(models.Model):
     def action_take_proposals(self):
         """Put on the agenda every proposal of the agency under council
         review that no other session holds."""
-        self._tdkt_check_preparer()
+        self._tdkt_check_agenda_editable()
         for session in self:
-            if session.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "'%(session)s' has opened: its agenda no longer changes.",
-                        session=session.name,
-                    )
-                )
             proposals = self.env["tdkt.award.proposal"].search(
                 [
                     ("company_id", "=", session.company_id.id),
@@ -350,15 +340,7 @@ class TdktCouncilSession(models.Model):
         proposals.sudo().write({"council_session_id": self.id})
 
     def _tdkt_remove_from_agenda(self, proposals):
-        for session in proposals.council_session_id:
-            session._tdkt_check_preparer()
-            if session.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "'%(session)s' has opened: its agenda no longer changes.",
-                        session=session.name,
-                    )
-                )
+        proposals.council_session_id._tdkt_check_agenda_editable()
         # sudo: the agenda is refused to a client's write(); checked above.
         proposals.sudo().write({"council_session_id": False})
 
@@ -467,7 +449,7 @@ class TdktCouncilSession(models.Model):
                     council=self.council_id.name,
                 )
             )
-        status = self.attendance_ids.filtered(lambda a: a.member_id == member).status
+        status = self._tdkt_attendance_of(member)
         if status != "present":
             raise AccessError(
                 self.env._(
@@ -477,6 +459,11 @@ class TdktCouncilSession(models.Model):
                 )
             )
         self._tdkt_cast(member, proposal, choice, written=False)
+
+    def _tdkt_attendance_of(self, member):
+        """Whether ``member`` attends this session (present, absent…)."""
+        self.ensure_one()
+        return self.attendance_ids.filtered(lambda a: a.member_id == member).status
 
     def _tdkt_record_written(self, member, proposals, choice):
         """The secretary records the written opinion of an absent member."""
@@ -489,7 +476,7 @@ class TdktCouncilSession(models.Model):
                     session=self.name,
                 )
             )
-        status = self.attendance_ids.filtered(lambda a: a.member_id == member).status
+        status = self._tdkt_attendance_of(member)
         if member.council_id != self.council_id or status != "absent_written":
             raise UserError(
                 self.env._(
