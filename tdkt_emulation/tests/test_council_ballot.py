@@ -19,10 +19,10 @@ class TestCouncilBallot(TdktCouncilCommon):
         self.staff_ldtt, self.head_ldtt, self.collective = self.under_review()
 
     def ballots(self, session, proposal=None):
-        # sudo: the test counts every ballot, whoever cast it
         domain = [("session_id", "=", session.id)]
         if proposal:
             domain.append(("proposal_id", "=", proposal.id))
+        # sudo: the test counts every ballot, whoever cast it
         return self.Ballot.sudo().search(domain)
 
     def test_present_members_vote_once_and_may_change_their_vote(self):
