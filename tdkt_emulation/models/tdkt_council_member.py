@@ -46,7 +46,7 @@ class TdktCouncilMember(models.Model):
         help="The employee behind the user: name, position and unit in the minutes.",
     )
     role = fields.Selection(COUNCIL_ROLES, required=True, default="member")
-    job_title = fields.Char(compute="_compute_job_title", string="Job Title")
+    job_title = fields.Char(compute="_compute_job_title")
 
     _sql_constraints = [
         (
