@@ -127,7 +127,19 @@ class TdktCouncilMember(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._tdkt_check_vals(vals_list)
-        return super().create(vals_list)
+        members = super().create(vals_list)
+        # A new member is on the roll of the council's sessions in
+        # preparation. sudo: the roll follows the council, which the user
+        # may change (checked by the ACL of members).
+        self.env["tdkt.council.attendance"].sudo().create(
+            [
+                {"session_id": session.id, "member_id": member.id}
+                for member in members
+                for session in member.council_id.session_ids
+                if session.state == "draft"
+            ]
+        )
+        return members
 
     def write(self, vals):
         self._tdkt_check_vals([vals])

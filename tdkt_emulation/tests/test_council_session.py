@@ -1,7 +1,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .council_common import TdktCouncilCommon
 
@@ -32,6 +32,19 @@ class TestCouncilSession(TdktCouncilCommon):
         self.assertEqual(session.with_user(self.member3).my_attendance, "absent")
         with self.assertRaisesRegex(UserError, "Only whether the member attends"):
             line.with_user(self.office).write({"member_id": session.chair_id.id})
+        # A member appointed while the session is prepared joins its roll.
+        newcomer = new_test_user(
+            self.env,
+            login="t_newcomer",
+            groups="base.group_user,tdkt_emulation.group_tdkt_council",
+            company_id=self.company.id,
+            company_ids=[(6, 0, self.company.ids)],
+        )
+        self.council_record.with_user(self.office).write(
+            {"member_ids": [(0, 0, {"user_id": newcomer.id})]}
+        )
+        self.assertIn(newcomer, session.attendance_ids.user_id)
+        self.assertEqual(session.member_count, 7)
 
     def test_agenda_takes_the_proposals_under_council_review(self):
         staff_ldtt, head_ldtt, collective = self.under_review()
