@@ -103,6 +103,14 @@ class TdktAwardRecord(models.Model):
         RECORD_SOURCES, required=True, default="entered", readonly=True
     )
     note = fields.Char()
+    proposal_id = fields.Many2one(
+        "tdkt.award.proposal",
+        string="Proposal",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The proposal this award was conferred from.",
+    )
 
     @api.depends("employee_id.name", "unit_id.name")
     def _compute_nominee_name(self):
