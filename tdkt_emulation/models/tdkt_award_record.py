@@ -105,7 +105,6 @@ class TdktAwardRecord(models.Model):
     note = fields.Char()
     proposal_id = fields.Many2one(
         "tdkt.award.proposal",
-        string="Proposal",
         readonly=True,
         index="btree_not_null",
         ondelete="restrict",
