@@ -14,6 +14,7 @@
         "security/ir.model.access.csv",
         "security/tdkt_emulation_rules.xml",
         "security/tdkt_cluster_rules.xml",
+        "security/tdkt_council_rules.xml",
         "data/tdkt_plan_task_reminder_data.xml",
         "data/tdkt_award_type_data.xml",
         "data/tdkt_legal_rule_data.xml",

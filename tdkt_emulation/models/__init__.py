@@ -37,6 +37,9 @@ from . import tdkt_cluster_honour
 from . import tdkt_cluster_honour_result
 from . import tdkt_cluster_proposal
 from . import tdkt_award_record
+from . import tdkt_council
+from . import tdkt_council_member
+from . import tdkt_council_session
 from . import hr_employee
 from . import tdkt_award_dossier
 from . import tdkt_award_proposal

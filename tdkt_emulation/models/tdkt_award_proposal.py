@@ -54,6 +54,7 @@ PROPOSAL_SYSTEM_FIELDS = {
     "override_reason",
     "override_user_id",
     "override_date",
+    "council_session_id",
 }
 # What an eligibility check says (after the proposal it belongs to).
 CHECK_FIELDS = ["proposal_id", "code", "status", "rule_id", "name", "basis", "detail"]
@@ -270,6 +271,15 @@ class TdktAwardProposal(models.Model):
     is_overridden = fields.Boolean(
         string="Overridden", compute="_compute_is_overridden", store=True
     )
+    council_session_id = fields.Many2one(
+        "tdkt.council.session",
+        string="Council Session",
+        index=True,
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        help="The council session whose agenda holds the proposal.",
+    )
 
     # --- computes ---------------------------------------------------------------
     @api.depends("employee_id")
@@ -446,8 +456,10 @@ class TdktAwardProposal(models.Model):
             if PROPOSAL_SYSTEM_FIELDS & set(vals):
                 raise AccessError(
                     self.env._(
-                        "The eligibility and the Chief's override of a proposal are "
-                        "kept by the system; the Chief overrides with the button."
+                        "The eligibility, the Chief's override and the council "
+                        "session of a proposal are kept by the system; the Chief "
+                        "overrides with the button, the session takes its agenda "
+                        "with its own."
                     )
                 )
         self._tdkt_check_vals([vals])

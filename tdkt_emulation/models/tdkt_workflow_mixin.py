@@ -13,6 +13,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 GROUP_USER = "tdkt_emulation.group_tdkt_user"
+GROUP_COUNCIL = "tdkt_emulation.group_tdkt_council"
 GROUP_OFFICE = "tdkt_emulation.group_tdkt_office"
 GROUP_CHIEF = "tdkt_emulation.group_tdkt_chief"
 
