@@ -45,3 +45,5 @@ from . import tdkt_award_dossier
 from . import tdkt_award_proposal
 from . import tdkt_award_proposal_check
 from . import tdkt_award_eligibility
+from . import tdkt_award_submission
+from . import tdkt_award_submission_line

@@ -109,11 +109,17 @@ class TdktAwardProposal(models.Model):
         ),
         Transition("approve", ("council",), "approved", GROUP_OFFICE),
         Transition("reject", ("council",), "rejected", GROUP_OFFICE, reason=True),
+        # Made by the issued decision of the agency, by the issued submission
+        # upward and by the higher level's decision recorded on it: never by
+        # hand.
         Transition(
-            "forward", ("approved",), "forwarded", GROUP_CHIEF, "_tdkt_check_forward"
+            "forward",
+            ("approved",),
+            "forwarded",
+            GROUP_CHIEF,
+            "_tdkt_check_forward",
+            ("internal",),
         ),
-        # Made by the issued decision of the agency, and by the higher
-        # level's decision recorded on a submission: never by hand.
         Transition(
             "decide",
             ("approved",),
@@ -660,9 +666,6 @@ class TdktAwardProposal(models.Model):
 
     def action_reject(self):
         return self._tdkt_do("reject")
-
-    def action_forward(self):
-        return self._tdkt_do("forward")
 
     def action_check_eligibility(self):
         self.check_access("read")

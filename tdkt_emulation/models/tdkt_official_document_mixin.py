@@ -108,6 +108,9 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
     _tdkt_signed_states = ("issued", "closed")
     _tdkt_base_transitions = DEFAULT_TRANSITIONS
     _tdkt_locked_states = ("issued", "closed", "cancelled")
+    # Fields a locked document still takes, each written only by the type's
+    # own checked method (a submission records the higher level's decision).
+    _tdkt_lock_free_fields = ()
     # The group that issues (and alone may undo an issue).
     _tdkt_issue_group = GROUP_CHIEF
     # Field of another document this one takes its header and signer from
@@ -476,6 +479,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
             if name not in LIFECYCLE_FIELDS
             and name != "state"
             and not name.startswith(LOCK_FREE_PREFIXES)
+            and name not in self._tdkt_lock_free_fields
         ]
         if content:
             # The lock holds for everyone, the superuser included.

@@ -73,7 +73,8 @@ class TestAwardConfer(TdktProposalCommon):
         proposal = self.approved(
             self.cstd_tinh, self.head_employee, performance_rating="htxs"
         )
-        proposal.with_user(self.chief).action_forward()
+        # The issued submission upward makes this move (test_award_submission).
+        proposal.with_user(self.chief)._tdkt_do("forward")
         records = proposal.with_user(self.office)._tdkt_confer_awards(
             "120/QĐ-UBND", date(2025, 3, 1), "Chủ tịch UBND tỉnh", "higher"
         )
@@ -101,7 +102,7 @@ class TestAwardConfer(TdktProposalCommon):
             start_date=date(2020, 1, 1),
         )
         self.assertNotIn("decide", proposal.with_user(self.chief).allowed_actions)
-        for state in ("decided", "conferred"):
+        for state in ("decided", "forwarded", "conferred"):
             with self.assertRaises(UserError):
                 proposal.with_user(self.chief).with_context(tdkt_system=True).write(
                     {"state": state}
