@@ -25,6 +25,7 @@
         "reports/tdkt_official_document_templates.xml",
         "reports/tdkt_plan_report.xml",
         "reports/tdkt_plan_review_report.xml",
+        "reports/tdkt_plan_review_award_report.xml",
         "reports/tdkt_plan_xlsx_reports.xml",
         "reports/tdkt_movement_report.xml",
         "reports/tdkt_registration_report.xml",

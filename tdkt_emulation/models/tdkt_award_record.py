@@ -71,6 +71,10 @@ class TdktAwardRecord(models.Model):
     user_id = fields.Many2one(
         related="employee_id.user_id", string="User", store=True, index=True
     )
+    # Kept for the pivot and graph of awards by unit.
+    department_id = fields.Many2one(
+        related="employee_id.department_id", string="Department", store=True
+    )
     unit_id = fields.Many2one(
         "tdkt.unit",
         string="Collective",
