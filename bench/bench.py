@@ -737,6 +737,100 @@ def award_history_xlsx(bench):
     return render, f"{len(records)} rows"
 
 
+# --- submissions upward (issue 10) -----------------------------------------------
+SUBMISSION_LINES = 500
+
+
+def _submission(bench, lines):
+    """An issued submission upward of ``lines`` approved proposals beyond
+    the agency's authority (CSTĐ tỉnh and Bằng khen of the province in turn,
+    a collective among them), cited from a closed session of a new council.
+    Rolled back after the row."""
+    movement, registrations, employees, _awards = _big_movement(
+        bench, lines, units_count=1
+    )
+    env = registrations.env
+    ref = env.ref
+    company = movement.company_id
+    awards = (
+        ref("tdkt_emulation.tdkt_award_type_cstd_bo_tinh"),
+        ref("tdkt_emulation.tdkt_award_type_bang_khen_bo_tinh_cn"),
+    )
+    dossier = env["tdkt.award.dossier"].create(
+        {
+            "company_id": company.id,
+            "year": movement.year,
+            "unit_id": registrations.unit_id.id,
+        }
+    )
+    proposals = env["tdkt.award.proposal"].create(
+        [
+            {
+                "dossier_id": dossier.id,
+                "employee_id": employee.id,
+                "award_type_id": awards[index % 2].id,
+                "performance_rating": "htxs",
+            }
+            for index, employee in enumerate(employees[: lines - 1])
+        ]
+        + [
+            {
+                "dossier_id": dossier.id,
+                "award_type_id": ref(
+                    "tdkt_emulation.tdkt_award_type_bang_khen_bo_tinh_tt"
+                ).id,
+            }
+        ]
+    )
+    council = env["tdkt.council"].create(
+        {
+            "name": "Hội đồng Thi đua - Khen thưởng (đo tải)",
+            "company_id": company.id,
+            "date_from": f"{movement.year}-01-01",
+        }
+    )
+    session = env["tdkt.council.session"].create(
+        {"council_id": council.id, "date": f"{movement.year}-12-20 02:00:00"}
+    )
+    # The superuser stands for the council's vote (another feature).
+    session.write({"state": "closed"})
+    proposals.write({"state": "approved", "council_session_id": session.id})
+    submission = env["tdkt.award.submission"].create(
+        {
+            "company_id": company.id,
+            "year": movement.year,
+            "council_session_id": session.id,
+            "signer_id": movement.signer_id.id,
+            "legal_basis_ids": [(0, 0, {"name": "Luật Thi đua, Khen thưởng 2022"})],
+            "recipient_ids": [(0, 0, {"name": "Lưu: VT, VP."})],
+        }
+    )
+    submission.action_take_proposals()
+    submission.action_issue()
+    env.flush_all()
+    return submission
+
+
+@row(f"Submission upward PDF, {SUBMISSION_LINES} lines in the attached list")
+def submission_pdf(bench):
+    submission = _submission(bench, SUBMISSION_LINES)
+    env = _office_of(bench, submission.company_id)
+    report = (
+        bench.report("tdkt.award.submission", "qweb-pdf")
+        .with_env(env)
+        .with_context(force_report_rendering=True)
+    )
+
+    def render():
+        # The rendering, not the signed copy its first print archives.
+        with env.cr.savepoint() as savepoint:
+            report._render_qweb_pdf(report.report_name, submission.ids)
+            savepoint.close(rollback=True)
+        env.invalidate_all(flush=False)
+
+    return render, f"{len(submission.line_ids)} lines"
+
+
 # --- table ------------------------------------------------------------------------
 def fmt_time(seconds):
     return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
