@@ -75,6 +75,7 @@ class TdktAwardSubmission(models.Model):
         selection_add=[("decided", "Higher Decision Recorded"), ("closed",)],
         ondelete={"decided": "set default"},
     )
+    company_id = fields.Many2one(default=lambda self: self.env.company)
     name = fields.Char(
         compute="_compute_name", store=True, readonly=False, precompute=True
     )
@@ -147,6 +148,13 @@ class TdktAwardSubmission(models.Model):
             subjects = submission.line_ids.mapped("subject")
             submission.individual_count = subjects.count("individual")
             submission.collective_count = subjects.count("collective")
+
+    @api.onchange("council_session_id")
+    def _onchange_council_session_id(self):
+        """The year of the proposals the session reviewed."""
+        years = self.council_session_id.proposal_ids.mapped("year")
+        if years:
+            self.year = max(years)
 
     def _tdkt_province_name(self):
         return (self.place or self.company_id.tdkt_place_name or "").strip()
