@@ -9,7 +9,6 @@ from .tdkt_official_document_mixin import (
 )
 
 
-
 def award_list_sections(entries):
     """A list of awards as printed (DANH SÁCH): [(section, [(award,
     entries)])], I. Cá nhân then II. Tập thể, each by title in the
@@ -26,7 +25,9 @@ def award_list_sections(entries):
             sections.append(
                 (
                     label,
-                    sorted(groups.items(), key=lambda item: (item[0].sequence, item[0].id)),
+                    sorted(
+                        groups.items(), key=lambda item: (item[0].sequence, item[0].id)
+                    ),
                 )
             )
     return sections

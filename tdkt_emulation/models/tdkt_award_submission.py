@@ -82,7 +82,6 @@ class TdktAwardSubmission(models.Model):
     year = fields.Integer(default=lambda self: fields.Date.context_today(self).year)
     council_session_id = fields.Many2one(
         "tdkt.council.session",
-        string="Council Session",
         index=True,
         check_company=True,
         ondelete="restrict",
@@ -94,12 +93,8 @@ class TdktAwardSubmission(models.Model):
     line_ids = fields.One2many(
         "tdkt.award.submission.line", "submission_id", string="Proposals"
     )
-    individual_count = fields.Integer(
-        compute="_compute_counts", string="Individuals"
-    )
-    collective_count = fields.Integer(
-        compute="_compute_counts", string="Collectives"
-    )
+    individual_count = fields.Integer(compute="_compute_counts", string="Individuals")
+    collective_count = fields.Integer(compute="_compute_counts", string="Collectives")
     addressee_kind = fields.Selection(
         ADDRESSEE_KINDS,
         string="Submitted To",
@@ -109,7 +104,6 @@ class TdktAwardSubmission(models.Model):
     )
     cluster_id = fields.Many2one(
         "tdkt.cluster",
-        string="Cluster",
         check_company=True,
         help="The emulation cluster the proposals are submitted to.",
     )
@@ -124,7 +118,7 @@ class TdktAwardSubmission(models.Model):
     higher_decision_number = fields.Char(
         string="Higher Decision No.", tracking=True, help="e.g. 120/QĐ-UBND"
     )
-    higher_decision_date = fields.Date(string="Higher Decision Date", tracking=True)
+    higher_decision_date = fields.Date(tracking=True)
     higher_decision_issuer = fields.Char(
         string="Higher Decision Issued By",
         compute="_compute_higher_decision_issuer",
@@ -280,7 +274,7 @@ class TdktAwardSubmission(models.Model):
 
     # --- lifecycle --------------------------------------------------------------------
     def _tdkt_check_ready(self):
-        super()._tdkt_check_ready()
+        result = super()._tdkt_check_ready()
         for submission in self:
             submission._tdkt_check_session()
             if not submission.line_ids:
@@ -299,6 +293,7 @@ class TdktAwardSubmission(models.Model):
                     )
                 )
             submission.line_ids._tdkt_check_proposals()
+        return result
 
     def _tdkt_check_higher_decision(self):
         for submission in self:
@@ -385,9 +380,7 @@ class TdktAwardSubmission(models.Model):
         session = self.council_session_id
         if not session:
             return ""
-        day = fields.Datetime.context_timestamp(self, session.date).strftime(
-            "%d/%m/%Y"
-        )
+        day = fields.Datetime.context_timestamp(self, session.date).strftime("%d/%m/%Y")
         return (
             "Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng "
             f"{self._tdkt_print_agency()} ngày {day}."
@@ -405,9 +398,7 @@ class TdktAwardSubmission(models.Model):
 
     def _tdkt_print_counts(self):
         self.ensure_one()
-        return self._tdkt_print_count_text(
-            self.collective_count, self.individual_count
-        )
+        return self._tdkt_print_count_text(self.collective_count, self.individual_count)
 
     def _tdkt_print_award_counts(self):
         """[(title, '2 cá nhân')] by title, in the list's order."""

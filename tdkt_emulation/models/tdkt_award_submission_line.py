@@ -31,7 +31,6 @@ class TdktAwardSubmissionLine(models.Model):
     sequence = fields.Integer(default=10)
     proposal_id = fields.Many2one(
         "tdkt.award.proposal",
-        string="Proposal",
         required=True,
         index=True,
         ondelete="restrict",
@@ -78,9 +77,7 @@ class TdktAwardSubmissionLine(models.Model):
         self.check_access("write")
         self._tdkt_check_vals([vals])
         if "submission_id" in vals and not self.env.su:
-            raise UserError(
-                self.env._("A line cannot be moved to another submission.")
-            )
+            raise UserError(self.env._("A line cannot be moved to another submission."))
         submissions = self.submission_id
         submissions.check_access("write")
         if set(vals) <= HIGHER_LINE_FIELDS:

@@ -64,7 +64,9 @@ class TestAwardSubmission(TdktSubmissionCommon):
             "Ủy ban nhân dân tỉnh Lạng Sơn\n"
             "Sở Nội vụ tỉnh Lạng Sơn (Ban Thi đua - Khen thưởng)",
         )
-        self.assertEqual(submission.higher_decision_issuer, "Chủ tịch UBND tỉnh Lạng Sơn")
+        self.assertEqual(
+            submission.higher_decision_issuer, "Chủ tịch UBND tỉnh Lạng Sơn"
+        )
         # Taking again adds nothing twice.
         with self.assertRaisesRegex(UserError, "not already in a submission"):
             submission.with_user(self.office).action_take_proposals()
@@ -146,10 +148,14 @@ class TestAwardSubmission(TdktSubmissionCommon):
                 "- Ủy ban nhân dân tỉnh Lạng Sơn;",
                 "- Sở Nội vụ tỉnh Lạng Sơn (Ban Thi đua - Khen thưởng).",
                 "Căn cứ Luật Thi đua, Khen thưởng năm 2022; Nghị định số 98/2023/NĐ-",
-                "Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng Thanh tra tỉnh "
-                "ngày 20/12/2024.",
-                "Thanh tra tỉnh kính đề nghị Ủy ban nhân dân tỉnh Lạng Sơn xem xét, "
-                "khen thưởng cho 1 tập thể và 2 cá nhân",
+                (
+                    "Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng Thanh tra "
+                    "tỉnh ngày 20/12/2024."
+                ),
+                (
+                    "Thanh tra tỉnh kính đề nghị Ủy ban nhân dân tỉnh Lạng Sơn xem "
+                    "xét, khen thưởng cho 1 tập thể và 2 cá nhân"
+                ),
                 "- Chiến sĩ thi đua Bộ, ban, ngành, tỉnh: 1 cá nhân;",
                 "cá nhân: 1 cá nhân;",
                 "tập thể: 1 tập thể;",
@@ -224,9 +230,7 @@ class TestAwardSubmission(TdktSubmissionCommon):
         with self.assertRaisesRegex(UserError, "council session"):
             submission.with_user(self.office).action_take_proposals()
         open_session = self.session()
-        submission.with_user(self.office).write(
-            {"council_session_id": open_session.id}
-        )
+        submission.with_user(self.office).write({"council_session_id": open_session.id})
         with self.assertRaisesRegex(UserError, "once closed"):
             submission.with_user(self.office).action_take_proposals()
         with self.assertRaisesRegex(UserError, "once closed"):
@@ -329,9 +333,11 @@ class TestAwardSubmission(TdktSubmissionCommon):
             )
             self.assertTrue(line.with_user(user).nominee_name)
             for attack in (
-                lambda u=user: submission.with_user(u)
-                .with_context(tdkt_system=True)
-                .write({"name": "Sửa"}),
+                lambda u=user: (
+                    submission.with_user(u)
+                    .with_context(tdkt_system=True)
+                    .write({"name": "Sửa"})
+                ),
                 lambda u=user: submission.with_user(u).action_take_proposals(),
                 lambda u=user: line.with_user(u).write({"higher_conferred": False}),
                 lambda u=user: line.with_user(u).unlink(),

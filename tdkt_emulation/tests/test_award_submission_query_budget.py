@@ -23,7 +23,9 @@ class TestAwardSubmissionQueryBudget(TdktSubmissionCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.sessions = {size: cls._approved_session(size, "a") for size in (SMALL, LARGE)}
+        cls.sessions = {
+            size: cls._approved_session(size, "a") for size in (SMALL, LARGE)
+        }
         cls.printed = {}
         for size in (SMALL, LARGE):
             submission = cls.env["tdkt.award.submission"].create(

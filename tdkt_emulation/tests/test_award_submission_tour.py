@@ -73,7 +73,9 @@ class TestAwardSubmissionTour(TdktTourCase):
         )
         self.assertEqual(submission.state, "submitted")
         self.assertEqual(submission.line_ids.proposal_id, proposals)
-        url = f"/odoo/action-tdkt_emulation.tdkt_award_submission_action/{submission.id}"
+        url = (
+            f"/odoo/action-tdkt_emulation.tdkt_award_submission_action/{submission.id}"
+        )
         with self.capture_reports() as rendered:
             self.start_tour(url, "tdkt_award_submission_chief_issues", login="chief")
         self.env.invalidate_all()

@@ -109,7 +109,9 @@ class TestPlanReviewAwards(TdktProposalCommon):
             ["award_type_id", "department_id", "unit_id"],
             ["__count"],
         )
-        self.assertIn((self.ldtt, self.dep_office, self.unit_office.browse(), 1), groups)
+        self.assertIn(
+            (self.ldtt, self.dep_office, self.unit_office.browse(), 1), groups
+        )
         self.assertIn(
             (self.ttldtt, self.dep_office.browse(), self.unit_office, 1), groups
         )
