@@ -17,6 +17,8 @@ ADDRESSEE_KINDS = [
 ]
 # The higher level's decision: written on an issued submission by the Office
 # only (see write), then recorded with its button.
+# The default title: 'Đề nghị khen thưởng năm 2024'.
+DEFAULT_NAME_PREFIX = "Đề nghị khen thưởng năm "
 HIGHER_DECISION_FIELDS = {
     "higher_decision_number",
     "higher_decision_date",
@@ -133,8 +135,11 @@ class TdktAwardSubmission(models.Model):
     @api.depends("year")
     def _compute_name(self):
         for submission in self:
-            if not submission.name or submission.name.startswith("Đề nghị khen"):
-                submission.name = f"Đề nghị khen thưởng năm {submission.year or ''}"
+            name = submission.name
+            if not name or name.startswith(DEFAULT_NAME_PREFIX):
+                # A title typed by the Office stays; the default follows the year.
+                name = f"{DEFAULT_NAME_PREFIX}{submission.year or ''}"
+            submission.name = name
 
     @api.depends("line_ids.subject")
     def _compute_counts(self):
@@ -155,32 +160,27 @@ class TdktAwardSubmission(models.Model):
 
     @api.depends("addressee_kind", "cluster_id", "company_id")
     def _compute_addressee_lines(self):
+        """The addressees of the kind chosen: the decider, then the body that
+        appraises the proposals for it."""
         for submission in self:
             province = submission._tdkt_province_name()
-            kind = submission.addressee_kind
-            if kind == "province":
-                lines = [
-                    f"Ủy ban nhân dân tỉnh {province}".strip(),
-                    f"Sở Nội vụ tỉnh {province} (Ban Thi đua - Khen thưởng)".replace(
-                        "  ", " "
-                    ),
-                ]
-            elif kind == "inspectorate":
-                lines = [
+            where = f" tỉnh {province}" if province else ""
+            lines = {
+                "province": [
+                    f"Ủy ban nhân dân{where}",
+                    f"Sở Nội vụ{where} (Ban Thi đua - Khen thưởng)",
+                ],
+                "inspectorate": [
                     "Thanh tra Chính phủ",
                     "Vụ Tổ chức cán bộ, Thanh tra Chính phủ",
-                ]
-            elif kind == "cluster":
-                lines = [submission.cluster_id.name] if submission.cluster_id else []
-            else:
-                lines = []
+                ],
+                "cluster": submission.cluster_id.mapped("name"),
+            }.get(submission.addressee_kind, [])
             submission.addressee_lines = "\n".join(lines) or False
 
     @api.depends("addressee_kind", "company_id")
     def _compute_higher_decision_issuer(self):
         for submission in self:
-            if submission.higher_decision_issuer:
-                continue
             province = submission._tdkt_province_name()
             submission.higher_decision_issuer = {
                 "province": f"Chủ tịch UBND tỉnh {province}".strip(),
