@@ -108,8 +108,9 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
     _tdkt_signed_states = ("issued", "closed")
     _tdkt_base_transitions = DEFAULT_TRANSITIONS
     _tdkt_locked_states = ("issued", "closed", "cancelled")
-    # Fields a locked document still takes, each written only by the type's
-    # own checked method (a submission records the higher level's decision).
+    # Fields a locked document still takes, each guarded by the type's own
+    # write() (who, in which state): a submission records on itself the
+    # higher level's decision once issued.
     _tdkt_lock_free_fields = ()
     # The group that issues (and alone may undo an issue).
     _tdkt_issue_group = GROUP_CHIEF
