@@ -68,6 +68,7 @@
         "demo/tdkt_movement_2024_demo.xml",
         "demo/tdkt_cluster_2024_demo.xml",
         "demo/tdkt_award_2024_demo.xml",
+        "demo/tdkt_award_decision_2024_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
