@@ -66,7 +66,12 @@ class TdktAwardCertificateLayout(models.Model):
     ]
 
     @api.constrains(
-        "text_width", *[f"{block}_{side}" for block in CERTIFICATE_BLOCKS for side in ("top", "left")]
+        "text_width",
+        *[
+            f"{block}_{side}"
+            for block in CERTIFICATE_BLOCKS
+            for side in ("top", "left")
+        ],
     )
     def _check_positions(self):
         for layout in self:

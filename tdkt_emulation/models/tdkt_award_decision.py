@@ -12,7 +12,11 @@ from .tdkt_official_document_mixin import (
 
 # Legal bases a decision cites, in the order of the law's hierarchy; their
 # text and period are tdkt.legal.rule records of kind "citation".
-CITATION_CODES = ("DECISION_BASIS_LAW", "DECISION_BASIS_DECREE", "DECISION_BASIS_CIRCULAR")
+CITATION_CODES = (
+    "DECISION_BASIS_LAW",
+    "DECISION_BASIS_DECREE",
+    "DECISION_BASIS_CIRCULAR",
+)
 
 
 def vnd(amount):
@@ -63,8 +67,8 @@ class TdktAwardDecision(models.Model):
     )
     council_session_id = fields.Many2one(
         "tdkt.council.session",
-        string="Council Session",
         check_company=True,
+        domain="[('state', '=', 'closed')]",
         tracking=True,
         help="The closed session whose approved proposals the decision takes; "
         "empty: the approved proposals of the year.",
@@ -73,9 +77,10 @@ class TdktAwardDecision(models.Model):
         "tdkt.award.decision.line", "decision_id", string="Awards", copy=False
     )
     line_count = fields.Integer(compute="_compute_totals")
-    amount_total = fields.Integer(string="Total Reward (VND)", compute="_compute_totals")
+    amount_total = fields.Integer(
+        string="Total Reward (VND)", compute="_compute_totals"
+    )
     achievement = fields.Char(
-        string="Achievement",
         compute="_compute_texts",
         store=True,
         readonly=False,
@@ -109,7 +114,8 @@ class TdktAwardDecision(models.Model):
             agency = " ".join(decision._tdkt_print_agency_lines()[1]).capitalize()
             year = decision.year or ""
             decision.achievement = (
-                f"Đã có thành tích xuất sắc trong thực hiện nhiệm vụ công tác năm {year}"
+                "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ công tác năm "
+                f"{year}"
             )
             decision.fund_text = (
                 "Tiền thưởng kèm theo danh hiệu thi đua, hình thức khen thưởng tại "
@@ -252,7 +258,7 @@ class TdktAwardDecision(models.Model):
         return True
 
     def _tdkt_check_ready(self):
-        super()._tdkt_check_ready()
+        result = super()._tdkt_check_ready()
         for decision in self:
             if not decision.line_ids:
                 raise UserError(
@@ -263,6 +269,7 @@ class TdktAwardDecision(models.Model):
                     )
                 )
             decision.line_ids._tdkt_check_decidable()
+        return result
 
     def _tdkt_issuer(self):
         """Who confers, as the history writes it: 'Chánh Thanh tra'."""
@@ -273,11 +280,12 @@ class TdktAwardDecision(models.Model):
         return f"{authority} {title}".strip() if authority else title
 
     def _tdkt_post_transition(self, row, reason):
-        super()._tdkt_post_transition(row, reason)
+        result = super()._tdkt_post_transition(row, reason)
         if row.action == "issue":
             self._tdkt_confer()
         elif row.action == "cancel" and self.revision:
             self._tdkt_revoke(reason)
+        return result
 
     def _tdkt_confer(self):
         """Issue: the proposals are decided (the table checks the Chief and
@@ -321,7 +329,9 @@ class TdktAwardDecision(models.Model):
 
     def _tdkt_transition_message(self, row):
         if row.action == "cancel" and "issued" in row.from_states:
-            return self.env._("Revoked: the awards stay in the history, marked revoked.")
+            return self.env._(
+                "Revoked: the awards stay in the history, marked revoked."
+            )
         return super()._tdkt_transition_message(row)
 
     def action_revoke(self):
@@ -365,7 +375,12 @@ class TdktAwardDecision(models.Model):
         for award, lines in ordered:
             amounts = {line.amount for line in lines}
             result.append(
-                (award, award.subject, lines, amounts.pop() if len(amounts) == 1 else None)
+                (
+                    award,
+                    award.subject,
+                    lines,
+                    amounts.pop() if len(amounts) == 1 else None,
+                )
             )
         return result
 
@@ -388,6 +403,20 @@ class TdktAwardDecision(models.Model):
             paragraphs.append(f"{text}.")
         return paragraphs
 
+    def _tdkt_issuer_of_agency(self):
+        """The issuer with the agency: 'Chánh Thanh tra' and 'Thanh tra
+        tỉnh' make 'Chánh Thanh tra tỉnh' (the words they share once)."""
+        self.ensure_one()
+        title = (self._tdkt_issuer() or "").split()
+        agency = " ".join(self._tdkt_print_agency_lines()[1]).capitalize().split()
+        if not title:
+            return ""
+        folded = [word.casefold() for word in title]
+        for size in range(min(len(title), len(agency)), 0, -1):
+            if folded[-size:] == [word.casefold() for word in agency[:size]]:
+                return " ".join(title + agency[size:])
+        return " ".join(title + agency)
+
     @api.model
     def _tdkt_print_award_name(self, award):
         """'Giấy khen - cá nhân' prints 'Giấy khen': the subject is said apart."""
@@ -406,9 +435,8 @@ class TdktAwardDecision(models.Model):
             if self.issue_date
             else f"{'.' * 4}/{'.' * 4}/{'.' * 4}"
         )
-        signer = (self._tdkt_issuer() or "").strip()
-        agency = " ".join(self._tdkt_print_agency_lines()[1]).capitalize()
-        who = f" của {signer} {agency}" if signer else ""
+        signer = self._tdkt_issuer_of_agency()
+        who = f" của {signer}" if signer else ""
         return f"(Kèm theo Quyết định số {number} ngày {day}{who})"
 
     def _tdkt_print_annex_sections(self):
@@ -421,7 +449,11 @@ class TdktAwardDecision(models.Model):
                 (
                     award.name,
                     [
-                        (index, line.nominee_text, vnd(line.amount) if line.amount else "")
+                        (
+                            index,
+                            line.nominee_text,
+                            vnd(line.amount) if line.amount else "",
+                        )
                         for index, line in enumerate(lines, start=1)
                     ],
                 )

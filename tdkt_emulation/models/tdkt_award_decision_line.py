@@ -283,7 +283,9 @@ class TdktAwardDecisionLine(models.Model):
         issued = decision.issue_date.strftime("%d/%m/%Y") if decision.issue_date else ""
         return {
             "layout": layout,
-            "issuer": (layout.issuer_title or decision.signer_position or "").upper(),
+            "issuer": (
+                layout.issuer_title or decision._tdkt_issuer_of_agency()
+            ).upper(),
             "verb": "CÔNG NHẬN DANH HIỆU" if code == "CSTDCS" else "TẶNG",
             "award": decision._tdkt_print_award_name(self.award_type_id).upper(),
             "salutation": salutation,

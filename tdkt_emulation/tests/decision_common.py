@@ -32,7 +32,9 @@ class TdktDecisionCommon(TdktProposalCommon):
                 self.cstdcs, self.head_employee, dossier, performance_rating="htxs"
             ),
             "ttldtt": self.approved(self.ttldtt, None, dossier),
-            "giay_khen": self.approved(self.giay_khen_cn, self.office_employee, dossier),
+            "giay_khen": self.approved(
+                self.giay_khen_cn, self.office_employee, dossier
+            ),
             "cstd_tinh": self.approved(
                 self.cstd_tinh, self.head_employee, dossier, performance_rating="htxs"
             ),
@@ -46,5 +48,7 @@ class TdktDecisionCommon(TdktProposalCommon):
         }
         values.update(vals)
         return (
-            self.env["tdkt.award.decision"].with_user(user or self.office).create(values)
+            self.env["tdkt.award.decision"]
+            .with_user(user or self.office)
+            .create(values)
         )

@@ -39,9 +39,12 @@ class TestAwardDecision(TdktDecisionCommon):
             {proposals[key].id for key in ("ldtt", "cstdcs", "ttldtt", "giay_khen")},
             "neither the proposal beyond art. 80 nor the one not approved",
         )
-        line = decision.line_ids.filtered(lambda l: l.proposal_id == proposals["cstdcs"])
+        line = decision.line_ids.filtered(
+            lambda l: l.proposal_id == proposals["cstdcs"]
+        )
         self.assertEqual(
-            line.nominee_text, "Hoàng Văn Trưởng; Chánh Văn phòng; Văn phòng Thanh tra tỉnh"
+            line.nominee_text,
+            "Hoàng Văn Trưởng; Chánh Văn phòng; Văn phòng Thanh tra tỉnh",
         )
         # Once taken, they are in no other decision.
         with self.assertRaisesRegex(UserError, "no approved proposal"):
@@ -51,9 +54,7 @@ class TestAwardDecision(TdktDecisionCommon):
         proposals = self.approved_set()
         decision = self.decision()
         decision.action_take_approved()
-        amounts = {
-            line.proposal_id.id: line.amount for line in decision.line_ids
-        }
+        amounts = {line.proposal_id.id: line.amount for line in decision.line_ids}
         # 2.340.000 đ from 01/07/2024 (Decree 73/2024), rounded up to 10.000 đ.
         self.assertEqual(amounts[proposals["ldtt"].id], 710000)  # 0.3 × 2.340.000
         self.assertEqual(amounts[proposals["cstdcs"].id], 2340000)
@@ -250,10 +251,14 @@ class TestAwardDecision(TdktDecisionCommon):
                 "Nghị định số 98/2023/NĐ-CP",
                 "Thông tư số 01/2024/TT-BNV",
                 "Quyết định số 15/QĐ-TTr",
-                "Quyết định số 12/QĐ-TTr ngày 01/02/2024 của Chánh Thanh tra tỉnh "
-                "về việc thành lập Hội đồng Thi đua - Khen thưởng",
-                "Xét đề nghị của Hội đồng Thi đua - Khen thưởng Thanh tra tỉnh và "
-                "Chánh Văn phòng Thanh tra tỉnh.",
+                (
+                    "Quyết định số 12/QĐ-TTr ngày 01/02/2024 của Chánh Thanh tra tỉnh "
+                    "về việc thành lập Hội đồng Thi đua - Khen thưởng"
+                ),
+                (
+                    "Xét đề nghị của Hội đồng Thi đua - Khen thưởng Thanh tra tỉnh và "
+                    "Chánh Văn phòng Thanh tra tỉnh."
+                ),
             ],
         )
         printed = decision._tdkt_print_legal_bases()
@@ -308,9 +313,7 @@ class TestAwardDecision(TdktDecisionCommon):
             company_id=self.other_company.id,
             company_ids=[(6, 0, self.other_company.ids)],
         )
-        self.assertFalse(
-            self.env["tdkt.award.decision"].with_user(stranger).search([])
-        )
+        self.assertFalse(self.env["tdkt.award.decision"].with_user(stranger).search([]))
         with self.assertRaises(AccessError):
             decision.with_user(stranger).read(["name"])
 
@@ -320,7 +323,9 @@ class TestAwardDecision(TdktDecisionCommon):
         with self.assertRaisesRegex(UserError, "has no certificate"):
             ldtt.with_user(self.office).action_print_certificate()
         action = decision.with_user(self.office).action_print_certificates()
-        self.assertEqual(action["report_name"], "tdkt_emulation.report_tdkt_award_certificate")
+        self.assertEqual(
+            action["report_name"], "tdkt_emulation.report_tdkt_award_certificate"
+        )
         self.assertEqual(
             set(action["context"]["active_ids"]),
             set(decision.line_ids.filtered("has_certificate").ids),
@@ -329,9 +334,13 @@ class TestAwardDecision(TdktDecisionCommon):
             lambda l: l.proposal_id == proposals["giay_khen"]
         ).record_id
         action = record.with_user(self.office).action_print_certificate()
-        self.assertEqual(action["report_name"], "tdkt_emulation.report_tdkt_award_certificate")
+        self.assertEqual(
+            action["report_name"], "tdkt_emulation.report_tdkt_award_certificate"
+        )
         entered = self.history(self.staff_employee, self.giay_khen_cn, 2022)
-        with self.assertRaisesRegex(UserError, "not conferred by a decision issued here"):
+        with self.assertRaisesRegex(
+            UserError, "not conferred by a decision issued here"
+        ):
             entered.action_print_certificate()
         with self.assertRaisesRegex(UserError, "has no certificate"):
             ldtt.record_id.with_user(self.staff).action_print_certificate()

@@ -15,7 +15,9 @@ class TestAwardDecisionDemo(TransactionCase):
         self.assertEqual(set(proposals.mapped("state")), {"decided"})
         records = decision.line_ids.record_id
         self.assertEqual(len(records), 2)
-        self.assertEqual(set(records.mapped("decision_number")), {decision.document_number})
+        self.assertEqual(
+            set(records.mapped("decision_number")), {decision.document_number}
+        )
         self.assertEqual(set(records.mapped("issuer")), {"Chánh Thanh tra"})
         # Giấy khen: 0.6 × 2.340.000 đ for the collective, rounded up; the
         # individual amount was not found in the law.
@@ -23,5 +25,6 @@ class TestAwardDecisionDemo(TransactionCase):
         self.assertEqual(amounts, {"collective": 1410000, "individual": 0})
         self.assertTrue(all(decision.line_ids.mapped("register_number")))
         self.assertIn(
-            "Nghị định số 98/2023/NĐ-CP", "\n".join(decision.legal_basis_ids.mapped("name"))
+            "Nghị định số 98/2023/NĐ-CP",
+            "\n".join(decision.legal_basis_ids.mapped("name")),
         )

@@ -37,7 +37,7 @@ class TestAwardDecisionPrintout(TdktDecisionCommon):
                 "Lạng Sơn, ngày 15 tháng 01 năm 2025",
                 "QUYẾT ĐỊNH",
                 "Về việc khen thưởng thành tích năm 2024",
-                "CHÁNH THANH TRA",
+                "CHÁNH THANH TRA TỈNH",
                 "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
                 "Nghị định số 98/2023/NĐ-CP",
                 "Thông tư số 01/2024/TT-BNV",
@@ -46,12 +46,18 @@ class TestAwardDecisionPrintout(TdktDecisionCommon):
                 "Điều 1.",
                 # Collectives first, then individuals, each title in the
                 # catalogue's order.
-                "1. Tặng danh hiệu “Tập thể lao động tiên tiến” cho 01 tập thể "
-                "(có danh sách kèm theo), mỗi tập thể được thưởng 1.880.000 đồng.",
-                "2. Tặng danh hiệu “Lao động tiên tiến” cho 01 cá nhân (có danh "
-                "sách kèm theo), mỗi cá nhân được thưởng 710.000 đồng.",
-                "3. Tặng danh hiệu “Chiến sĩ thi đua cơ sở” cho 01 cá nhân (có "
-                "danh sách kèm theo), mỗi cá nhân được thưởng 2.340.000 đồng.",
+                (
+                    "1. Tặng danh hiệu “Tập thể lao động tiên tiến” cho 01 tập thể "
+                    "(có danh sách kèm theo), mỗi tập thể được thưởng 1.880.000 đồng."
+                ),
+                (
+                    "2. Tặng danh hiệu “Lao động tiên tiến” cho 01 cá nhân (có danh "
+                    "sách kèm theo), mỗi cá nhân được thưởng 710.000 đồng."
+                ),
+                (
+                    "3. Tặng danh hiệu “Chiến sĩ thi đua cơ sở” cho 01 cá nhân (có "
+                    "danh sách kèm theo), mỗi cá nhân được thưởng 2.340.000 đồng."
+                ),
                 "4. Tặng Giấy khen cho 01 cá nhân (có danh sách kèm theo).",
                 "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ công tác năm 2024.",
                 "Tổng số tiền thưởng: 4.930.000 đồng.",
@@ -64,8 +70,10 @@ class TestAwardDecisionPrintout(TdktDecisionCommon):
                 "CHÁNH THANH TRA",
                 "Đậu Trường An",
                 "DANH SÁCH CÁ NHÂN, TẬP THỂ ĐƯỢC KHEN THƯỞNG",
-                "(Kèm theo Quyết định số 01/QĐ-TTr ngày 15/01/2025 của Chánh "
-                "Thanh tra Thanh tra tỉnh)",
+                (
+                    "(Kèm theo Quyết định số 01/QĐ-TTr ngày 15/01/2025 của Chánh "
+                    "Thanh tra tỉnh)"
+                ),
                 "I. Tập thể",
                 "Tập thể lao động tiên tiến",
                 "1 Văn phòng Thanh tra tỉnh 1.880.000",
@@ -73,7 +81,10 @@ class TestAwardDecisionPrintout(TdktDecisionCommon):
                 "Lao động tiên tiến",
                 "1 t_staff; Chuyên viên; Văn phòng Thanh tra tỉnh 710.000",
                 "Chiến sĩ thi đua cơ sở",
-                "1 Hoàng Văn Trưởng; Chánh Văn phòng; Văn phòng Thanh tra tỉnh 2.340.000",
+                (
+                    "1 Hoàng Văn Trưởng; Chánh Văn phòng; Văn phòng Thanh tra tỉnh "
+                    "2.340.000"
+                ),
                 "Giấy khen - cá nhân",
                 "1 t_office; Văn phòng Thanh tra tỉnh",
             ],
@@ -107,7 +118,10 @@ class TestAwardDecisionPrintout(TdktDecisionCommon):
         decision, proposals = self.issued()
         layout = self.env["tdkt.award.certificate.layout"].with_user(self.office)
         layout.create(
-            {"company_id": self.company.id, "issuer_title": "Chánh Thanh tra tỉnh Lạng Sơn"}
+            {
+                "company_id": self.company.id,
+                "issuer_title": "Chánh Thanh tra tỉnh Lạng Sơn",
+            }
         )
         lines = decision.line_ids.filtered("has_certificate")
         pdf = render_pdf(

@@ -39,7 +39,11 @@ class TestAwardDecisionQueryBudget(TdktDecisionCommon):
                 ]
             )
             dossier = env["tdkt.award.dossier"].create(
-                {"company_id": cls.company.id, "year": 2024, "unit_id": cls.unit_office.id}
+                {
+                    "company_id": cls.company.id,
+                    "year": 2024,
+                    "unit_id": cls.unit_office.id,
+                }
             )
             proposals = env["tdkt.award.proposal"].create(
                 [

@@ -12,7 +12,11 @@ class TestAwardDecisionTour(TdktTourCase):
     def test_chief_issues_and_prints(self):
         ref = self.env.ref
         dossier = self.env["tdkt.award.dossier"].create(
-            {"company_id": self.company.id, "year": 2025, "unit_id": self.unit_office.id}
+            {
+                "company_id": self.company.id,
+                "year": 2025,
+                "unit_id": self.unit_office.id,
+            }
         )
         proposal = self.env["tdkt.award.proposal"].create(
             {
@@ -46,7 +50,9 @@ class TestAwardDecisionTour(TdktTourCase):
         self.env.invalidate_all()
         self.assertEqual(decision.state, "issued")
         self.assertEqual(proposal.state, "decided")
-        self.assertEqual(decision.line_ids.record_id.decision_number, decision.document_number)
+        self.assertEqual(
+            decision.line_ids.record_id.decision_number, decision.document_number
+        )
         self.assertEqual(len(rendered), 1)
         login, _report, res_ids, content = rendered[0]
         self.assertEqual((login, res_ids), ("chief", decision.ids))
