@@ -154,15 +154,8 @@ class TdktAwardDecisionLine(models.Model):
                         state=states[proposal.state].lower(),
                     )
                 )
-            if proposal.award_type_id.conferring_level != "unit":
-                raise UserError(
-                    self.env._(
-                        "'%(award)s' is beyond the authority of the head of the "
-                        "agency (Law 2022, art. 80): it is proposed to the higher "
-                        "level, not decided here.",
-                        award=proposal.award_type_id.name,
-                    )
-                )
+            # The same authority check as the proposal's own 'decide' move.
+            proposal._tdkt_check_decide()
             other = taken.get(proposal.id)
             if other and other != line.decision_id:
                 raise UserError(

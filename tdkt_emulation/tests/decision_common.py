@@ -40,6 +40,14 @@ class TdktDecisionCommon(TdktProposalCommon):
             ),
         }
 
+    def issued(self):
+        """The Office's decision of the approved set, issued by the Chief."""
+        proposals = self.approved_set()
+        decision = self.decision()
+        decision.action_take_approved()
+        decision.with_user(self.chief).action_issue()
+        return decision, proposals
+
     def decision(self, user=None, **vals):
         values = {
             "company_id": self.company.id,

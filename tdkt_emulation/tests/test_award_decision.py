@@ -15,13 +15,6 @@ class TestAwardDecision(TdktDecisionCommon):
     agency's authority; the Chief issues it (the awards enter the history)
     and alone revokes it, with a reason, keeping the history."""
 
-    def issued(self):
-        proposals = self.approved_set()
-        decision = self.decision()
-        decision.action_take_approved()
-        decision.with_user(self.chief).action_issue()
-        return decision, proposals
-
     def test_take_approved_within_the_authority(self):
         proposals = self.approved_set()
         draft = self.approved(

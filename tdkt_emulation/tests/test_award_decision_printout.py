@@ -12,13 +12,6 @@ CERTIFICATE_PDF = "tdkt_emulation.action_report_tdkt_award_certificate"
 @tagged("post_install", "-at_install")
 @freeze_time("2025-01-15")
 class TestAwardDecisionPrintout(TdktDecisionCommon):
-    def issued(self):
-        proposals = self.approved_set()
-        decision = self.decision()
-        decision.action_take_approved()
-        decision.with_user(self.chief).action_issue()
-        return decision, proposals
-
     def test_decision_with_its_annex(self):
         decision, _proposals = self.issued()
         pdf = render_pdf(
