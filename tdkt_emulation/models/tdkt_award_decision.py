@@ -318,6 +318,7 @@ class TdktAwardDecision(models.Model):
         # sudo: the revocation is written by the system only; the Chief's
         # right to revoke was checked by the transition table.
         self.line_ids.record_id.sudo().write(vals)
+        # sudo: as above, the proposals' revocation fields are the system's.
         self.line_ids.proposal_id.sudo().write(
             {"revoked": True, "revocation_reason": reason}
         )
