@@ -58,7 +58,10 @@ class TdktAwardDecision(models.Model):
 
     company_id = fields.Many2one(default=lambda self: self.env.company)
     name = fields.Char(
-        default="Về việc khen thưởng thành tích năm",
+        default=lambda self: (
+            "Về việc khen thưởng thành tích năm "
+            f"{fields.Date.context_today(self).year - 1}"
+        ),
         help="Summary printed under 'QUYẾT ĐỊNH'.",
     )
     year = fields.Integer(

@@ -206,7 +206,11 @@ class TdktAwardEligibility(models.AbstractModel):
             # sudo: history, rules, staff: read for the checks only
             .sudo()
             .search_fetch(
-                [("employee_id", "in", employees.ids), ("year", "in", years)],
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("year", "in", years),
+                    ("revoked", "=", False),
+                ],
                 ["employee_id", "award_type_id", "year"],
             )
         ):
@@ -220,6 +224,7 @@ class TdktAwardEligibility(models.AbstractModel):
                     ("employee_id", "in", employees.ids),
                     ("year", "in", years),
                     ("state", "!=", "rejected"),
+                    ("revoked", "=", False),
                 ],
                 ["employee_id", "award_type_id", "year"],
             )

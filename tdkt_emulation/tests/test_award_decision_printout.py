@@ -1,5 +1,6 @@
 from freezegun import freeze_time
 
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .decision_common import TdktDecisionCommon
@@ -147,4 +148,35 @@ class TestAwardDecisionPrintout(TdktDecisionCommon):
         self.assertEqual(
             own.record_id.with_user(self.office).action_print_certificate()["type"],
             "ir.actions.report",
+        )
+
+    def test_staff_print_their_own_certificate(self):
+        proposal = self.approved(self.giay_khen_cn, self.staff_employee)
+        decision = self.decision()
+        decision.action_take_approved()
+        decision.with_user(self.chief).action_issue()
+        record = (
+            self.env["tdkt.award.record"]
+            .with_user(self.staff)
+            .search([("proposal_id", "=", proposal.id)])
+        )
+        action = record.action_print_certificate()
+        self.assertEqual(action["context"]["active_ids"], decision.line_ids.ids)
+        pdf = render_pdf(
+            self.env["ir.actions.report"].with_user(self.staff).env,
+            CERTIFICATE_PDF,
+            decision.line_ids,
+        )
+        text = flat(" ".join(pdf_pages(pdf)))
+        self.assertInOrder(
+            text,
+            ["CHÁNH THANH TRA TỈNH", "TẶNG", "GIẤY KHEN", "T_STAFF", "Số sổ vàng: 1"],
+        )
+        # A colleague neither reads nor prints it.
+        with self.assertRaises(AccessError):
+            decision.line_ids.with_user(self.staff_division).action_print_certificate()
+        self.assertFalse(
+            self.env["tdkt.award.record"]
+            .with_user(self.staff_division)
+            .search([("proposal_id", "=", proposal.id)])
         )
