@@ -13,7 +13,7 @@ CERTIFICATE_BLOCKS = {
     "position": (106, 48),
     "achievement": (120, 48),
     "reference": (165, 30),
-    "signature": (150, 170),
+    "signature": (138, 170),
 }
 
 
