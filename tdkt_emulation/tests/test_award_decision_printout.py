@@ -180,3 +180,42 @@ class TestAwardDecisionPrintout(TdktDecisionCommon):
             .with_user(self.staff_division)
             .search([("proposal_id", "=", proposal.id)])
         )
+
+    def test_long_annex_pages_are_headed(self):
+        """The annex starts on its own page; every page of a long list repeats
+        the header row and keeps its rows whole."""
+        employees = self.env["hr.employee"].create(
+            [
+                {
+                    "name": f"Cán bộ số {index:03d}",
+                    "job_title": "Thanh tra viên",
+                    "company_id": self.company.id,
+                    "department_id": self.dep_office.id,
+                }
+                for index in range(80)
+            ]
+        )
+        dossier = self.dossier()
+        for employee in employees:
+            self.approved(self.ldtt, employee, dossier)
+        decision = self.decision()
+        decision.action_take_approved()
+        pages = [
+            flat(page)
+            for page in pdf_pages(
+                render_pdf(
+                    self.env["ir.actions.report"].with_user(self.office).env,
+                    DECISION_PDF,
+                    decision,
+                )
+            )
+        ]
+        list_pages = [page for page in pages if "Cán bộ số" in page]
+        self.assertGreaterEqual(len(list_pages), 3)
+        for page in list_pages:
+            self.assertIn("STT Họ và tên; chức vụ; đơn vị", page)
+        for index in range(80):
+            row = f"{index + 1} Cán bộ số {index:03d}; Thanh tra viên; Văn phòng"
+            self.assertEqual(
+                sum(row in page for page in list_pages), 1, f"row {index + 1} whole"
+            )
