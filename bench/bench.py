@@ -737,6 +737,62 @@ def award_history_xlsx(bench):
     return render, f"{len(records)} rows"
 
 
+# --- award decisions (issue 10) -------------------------------------------------
+DECISION_LINES = 500
+
+
+@row(f"Awards: decision PDF, {DECISION_LINES} awards in the annex")
+def award_decision_pdf(bench):
+    """A draft decision of the largest plan's agency deciding LĐTT and Giấy
+    khen of ``DECISION_LINES`` people (approved directly: the council's vote
+    is another row). Rolled back after the row."""
+    movement, registrations, employees, _awards = _big_movement(
+        bench, DECISION_LINES, units_count=1
+    )
+    env = registrations.env
+    ref = env.ref
+    dossier = _dossiers(bench, registrations, employees, 0)
+    awards = (
+        ref("tdkt_emulation.tdkt_award_type_ldtt"),
+        ref("tdkt_emulation.tdkt_award_type_giay_khen_cn"),
+    )
+    proposals = env["tdkt.award.proposal"].create(
+        [
+            {
+                "dossier_id": dossier.id,
+                "employee_id": employee.id,
+                "award_type_id": awards[index % 2].id,
+                "performance_rating": "htt",
+                "start_date": "2015-01-01",
+            }
+            for index, employee in enumerate(employees)
+        ]
+    )
+    proposals.write({"state": "approved"})
+    decision = env["tdkt.award.decision"].create(
+        {
+            "company_id": movement.company_id.id,
+            "year": movement.year,
+            "signer_id": registrations[:1].signer_id.id,
+        }
+    )
+    env["tdkt.award.decision.line"].create(
+        [{"decision_id": decision.id, "proposal_id": p.id} for p in proposals]
+    )
+    env.flush_all()
+    office = _office_of(bench, movement.company_id)
+    report = (
+        bench.report("tdkt.award.decision", "qweb-pdf")
+        .with_env(office)
+        .with_context(force_report_rendering=True)
+    )
+
+    def render():
+        report._render_qweb_pdf(report.report_name, decision.ids)
+
+    return render, f"{len(decision.line_ids)} awards"
+
+
 # --- submissions upward (issue 10) -----------------------------------------------
 SUBMISSION_LINES = 500
 

@@ -55,6 +55,8 @@ PROPOSAL_SYSTEM_FIELDS = {
     "override_user_id",
     "override_date",
     "council_session_id",
+    "revoked",
+    "revocation_reason",
 }
 # What an eligibility check says (after the proposal it belongs to).
 CHECK_FIELDS = ["proposal_id", "code", "status", "rule_id", "name", "basis", "detail"]
@@ -286,6 +288,15 @@ class TdktAwardProposal(models.Model):
         ondelete="set null",
         help="The council session whose agenda holds the proposal.",
     )
+    revoked = fields.Boolean(
+        string="Award Revoked",
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+        help="The decision that conferred it was revoked.",
+    )
+    revocation_reason = fields.Text(readonly=True, copy=False)
 
     # --- computes ---------------------------------------------------------------
     @api.depends("employee_id")

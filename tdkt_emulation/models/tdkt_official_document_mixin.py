@@ -41,6 +41,7 @@ _logger = logging.getLogger(__name__)
 NBSP = "\u00a0"
 # A basis typed with its own "Căn cứ" is not printed "Căn cứ Căn cứ …".
 LEADING_CAN_CU = re.compile(r"^căn\s+cứ\s+", re.IGNORECASE)
+PROPOSAL_GROUND = re.compile(r"^(xét|theo)\s+đề\s+nghị\s+", re.IGNORECASE)
 ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 AUTHORITY_PREFIX = {"tm": "TM.", "q": "Q.", "kt": "KT.", "tl": "TL.", "tuq": "TUQ."}
 LEGAL_BASIS_LAYOUTS = [
@@ -813,16 +814,24 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         """The legal bases as printed, one paragraph per item: ['Căn cứ A;
         B; C.'], or one per basis: ['Căn cứ A;', 'Căn cứ B;', 'Căn cứ C;']."""
         self.ensure_one()
-        bases = [
-            LEADING_CAN_CU.sub("", basis.strip()).rstrip(";.").strip()
+        texts = [
+            basis.strip()
             for basis in self._tdkt_ordered(self.legal_basis_ids).mapped("name")
             if basis and basis.strip()
         ]
+        # A proposal ground ('Xét đề nghị của …', a decision's) is no 'Căn
+        # cứ': printed as typed, after the bases.
+        grounds = [text for text in texts if PROPOSAL_GROUND.match(text)]
+        bases = [
+            LEADING_CAN_CU.sub("", text).rstrip(";.").strip()
+            for text in texts
+            if text not in grounds
+        ]
         if not bases:
-            return []
+            return grounds
         if self.legal_basis_layout == "lines":
-            return [f"Căn cứ {basis};" for basis in bases]
-        return [f"Căn cứ {'; '.join(bases)}."]
+            return [f"Căn cứ {basis};" for basis in bases] + grounds
+        return [f"Căn cứ {'; '.join(bases)}."] + grounds
 
     def _tdkt_print_agency_lines(self):
         """(parent agency lines, agency lines) of the header, upper case,
