@@ -739,6 +739,156 @@ def award_history_xlsx(bench):
     return render, f"{len(records)} rows"
 
 
+# --- award decisions (issue 10) -------------------------------------------------
+DECISION_LINES = 500
+
+
+@row(f"Awards: decision PDF, {DECISION_LINES} awards in the annex")
+def award_decision_pdf(bench):
+    """A draft decision of the largest plan's agency deciding LĐTT and Giấy
+    khen of ``DECISION_LINES`` people (approved directly: the council's vote
+    is another row). Rolled back after the row."""
+    movement, registrations, employees, _awards = _big_movement(
+        bench, DECISION_LINES, units_count=1
+    )
+    env = registrations.env
+    ref = env.ref
+    dossier = _dossiers(bench, registrations, employees, 0)
+    awards = (
+        ref("tdkt_emulation.tdkt_award_type_ldtt"),
+        ref("tdkt_emulation.tdkt_award_type_giay_khen_cn"),
+    )
+    proposals = env["tdkt.award.proposal"].create(
+        [
+            {
+                "dossier_id": dossier.id,
+                "employee_id": employee.id,
+                "award_type_id": awards[index % 2].id,
+                "performance_rating": "htt",
+                "start_date": "2015-01-01",
+            }
+            for index, employee in enumerate(employees)
+        ]
+    )
+    proposals.write({"state": "approved"})
+    decision = env["tdkt.award.decision"].create(
+        {
+            "company_id": movement.company_id.id,
+            "year": movement.year,
+            "signer_id": registrations[:1].signer_id.id,
+        }
+    )
+    env["tdkt.award.decision.line"].create(
+        [{"decision_id": decision.id, "proposal_id": p.id} for p in proposals]
+    )
+    env.flush_all()
+    office = _office_of(bench, movement.company_id)
+    report = (
+        bench.report("tdkt.award.decision", "qweb-pdf")
+        .with_env(office)
+        .with_context(force_report_rendering=True)
+    )
+
+    def render():
+        report._render_qweb_pdf(report.report_name, decision.ids)
+
+    return render, f"{len(decision.line_ids)} awards"
+
+
+# --- submissions upward (issue 10) -----------------------------------------------
+SUBMISSION_LINES = 500
+
+
+def _submission(bench, lines):
+    """An issued submission upward of ``lines`` approved proposals beyond
+    the agency's authority (CSTĐ tỉnh and Bằng khen of the province in turn,
+    a collective among them), cited from a closed session of a new council.
+    Rolled back after the row."""
+    movement, registrations, employees, _awards = _big_movement(
+        bench, lines, units_count=1
+    )
+    env = registrations.env
+    ref = env.ref
+    company = movement.company_id
+    awards = (
+        ref("tdkt_emulation.tdkt_award_type_cstd_bo_tinh"),
+        ref("tdkt_emulation.tdkt_award_type_bang_khen_bo_tinh_cn"),
+    )
+    dossier = env["tdkt.award.dossier"].create(
+        {
+            "company_id": company.id,
+            "year": movement.year,
+            "unit_id": registrations.unit_id.id,
+        }
+    )
+    proposals = env["tdkt.award.proposal"].create(
+        [
+            {
+                "dossier_id": dossier.id,
+                "employee_id": employee.id,
+                "award_type_id": awards[index % 2].id,
+                "performance_rating": "htxs",
+            }
+            for index, employee in enumerate(employees[: lines - 1])
+        ]
+        + [
+            {
+                "dossier_id": dossier.id,
+                "award_type_id": ref(
+                    "tdkt_emulation.tdkt_award_type_bang_khen_bo_tinh_tt"
+                ).id,
+            }
+        ]
+    )
+    council = env["tdkt.council"].create(
+        {
+            "name": "Hội đồng Thi đua - Khen thưởng (đo tải)",
+            "company_id": company.id,
+            "date_from": f"{movement.year}-01-01",
+        }
+    )
+    session = env["tdkt.council.session"].create(
+        {"council_id": council.id, "date": f"{movement.year}-12-20 02:00:00"}
+    )
+    # The superuser stands for the council's vote (another feature).
+    session.write({"state": "closed"})
+    proposals.write({"state": "approved", "council_session_id": session.id})
+    submission = env["tdkt.award.submission"].create(
+        {
+            "company_id": company.id,
+            "year": movement.year,
+            "council_session_id": session.id,
+            "signer_id": movement.signer_id.id,
+            "legal_basis_ids": [(0, 0, {"name": "Luật Thi đua, Khen thưởng 2022"})],
+            "recipient_ids": [(0, 0, {"name": "Lưu: VT, VP."})],
+        }
+    )
+    submission.action_take_proposals()
+    submission.action_issue()
+    env.flush_all()
+    return submission
+
+
+@row(f"Submission upward PDF, {SUBMISSION_LINES} lines in the attached list")
+def submission_pdf(bench):
+    submission = _submission(bench, SUBMISSION_LINES)
+    env = _office_of(bench, submission.company_id)
+    report = (
+        bench.report("tdkt.award.submission", "qweb-pdf")
+        .with_env(env)
+        .with_context(force_report_rendering=True)
+    )
+
+    def render():
+        # The rendering, not the signed copy its first print archives.
+        with env.cr.savepoint() as savepoint:
+            report._render_qweb_pdf(report.report_name, submission.ids)
+            savepoint.close(rollback=True)
+        env.invalidate_all(flush=False)
+
+    return render, f"{len(submission.line_ids)} lines"
+
+
 def _council_session(bench, proposals_count, members_count):
     """An open session of a new council of ``members_count`` members of the
     largest plan's agency, ``proposals_count`` LĐTT proposals under review on

@@ -48,3 +48,9 @@ from . import tdkt_award_dossier
 from . import tdkt_award_proposal
 from . import tdkt_award_proposal_check
 from . import tdkt_award_eligibility
+from . import tdkt_award_submission
+from . import tdkt_award_submission_line
+from . import tdkt_award_base_salary
+from . import tdkt_award_decision
+from . import tdkt_award_decision_line
+from . import tdkt_award_certificate_layout

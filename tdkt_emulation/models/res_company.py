@@ -48,6 +48,12 @@ class ResCompany(models.Model):
         string="Place Name",
         help="Place name written before the date of documents, e.g. 'Lạng Sơn'.",
     )
+    tdkt_award_regulation = fields.Char(
+        string="Own Emulation Regulation",
+        help="The agency's own regulation on emulation and commendation as its "
+        "award decisions cite it, e.g. 'Quyết định số 15/QĐ-TTr ngày 10/3/2024 "
+        "của Chánh Thanh tra tỉnh ban hành Quy chế thi đua, khen thưởng'.",
+    )
 
     @api.private
     def tdkt_overdue_digest(self):

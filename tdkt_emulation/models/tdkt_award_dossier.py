@@ -8,6 +8,31 @@ from .tdkt_official_document_mixin import (
     Transition,
 )
 
+
+def award_list_sections(entries):
+    """A list of awards as printed (DANH SÁCH): [(section, [(award,
+    entries)])], I. Cá nhân then II. Tập thể, each by title in the
+    catalogue's order and by name. ``entries`` are records with
+    ``subject``, ``award_type_id`` and ``nominee_name`` (proposals, the
+    lines of a submission)."""
+    sections = []
+    for label, subject in (("I. Cá nhân", "individual"), ("II. Tập thể", "collective")):
+        groups = {}
+        mine = entries.filtered(lambda e, s=subject: e.subject == s)
+        for entry in mine.sorted(lambda e: e.nominee_name or ""):
+            groups.setdefault(entry.award_type_id, []).append(entry)
+        if groups:
+            sections.append(
+                (
+                    label,
+                    sorted(
+                        groups.items(), key=lambda item: (item[0].sequence, item[0].id)
+                    ),
+                )
+            )
+    return sections
+
+
 # Fields only the lifecycle writes.
 DOSSIER_LIFECYCLE_FIELDS = {"submitted_date"}
 
@@ -285,26 +310,7 @@ class TdktAwardDossier(models.Model):
         self.ensure_one()
         proposals = self.proposal_ids.filtered(lambda p: p.state != "rejected")
         proposals.fetch(["nominee_name", "job_title", "award_type_id", "subject"])
-        sections = []
-        for label, subject in (
-            ("I. Cá nhân", "individual"),
-            ("II. Tập thể", "collective"),
-        ):
-            mine = proposals.filtered(lambda p, s=subject: p.subject == s)
-            groups = {}
-            for proposal in mine.sorted(lambda p: p.nominee_name or ""):
-                groups.setdefault(proposal.award_type_id, []).append(proposal)
-            if groups:
-                sections.append(
-                    (
-                        label,
-                        sorted(
-                            groups.items(),
-                            key=lambda item: (item[0].sequence, item[0].id),
-                        ),
-                    )
-                )
-        return sections
+        return award_list_sections(proposals)
 
     def _tdkt_print_position(self, proposal):
         if proposal.subject == "collective":

@@ -123,7 +123,12 @@ class TdktAwardEligibility(models.AbstractModel):
             # sudo: history, rules, staff: read for the checks only
             .sudo()
             .search_fetch(
-                [*nominee_domain, ("year", ">=", low), ("year", "<=", high)],
+                [
+                    *nominee_domain,
+                    ("year", ">=", low),
+                    ("year", "<=", high),
+                    ("revoked", "=", False),
+                ],
                 ["employee_id", "unit_id", "award_type_id", "year", "decision_number"],
             )
         )
@@ -152,6 +157,7 @@ class TdktAwardEligibility(models.AbstractModel):
                     ("year", ">=", low),
                     ("year", "<=", high),
                     ("state", "in", HISTORY_STATES + PENDING_STATES),
+                    ("revoked", "=", False),
                 ],
                 ["employee_id", "nominee_unit_id", "award_type_id", "year", "state"],
             )
@@ -200,7 +206,11 @@ class TdktAwardEligibility(models.AbstractModel):
             # sudo: history, rules, staff: read for the checks only
             .sudo()
             .search_fetch(
-                [("employee_id", "in", employees.ids), ("year", "in", years)],
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("year", "in", years),
+                    ("revoked", "=", False),
+                ],
                 ["employee_id", "award_type_id", "year"],
             )
         ):
@@ -214,6 +224,7 @@ class TdktAwardEligibility(models.AbstractModel):
                     ("employee_id", "in", employees.ids),
                     ("year", "in", years),
                     ("state", "!=", "rejected"),
+                    ("revoked", "=", False),
                 ],
                 ["employee_id", "award_type_id", "year"],
             )

@@ -55,6 +55,8 @@ PROPOSAL_SYSTEM_FIELDS = {
     "override_user_id",
     "override_date",
     "council_session_id",
+    "revoked",
+    "revocation_reason",
 }
 # What an eligibility check says (after the proposal it belongs to).
 CHECK_FIELDS = ["proposal_id", "code", "status", "rule_id", "name", "basis", "detail"]
@@ -109,8 +111,27 @@ class TdktAwardProposal(models.Model):
         ),
         Transition("approve", ("council",), "approved", GROUP_OFFICE),
         Transition("reject", ("council",), "rejected", GROUP_OFFICE, reason=True),
+        # Made by the issued decision of the agency, by the issued submission
+        # upward and by the higher level's decision recorded on it: never by
+        # hand.
         Transition(
-            "forward", ("approved",), "forwarded", GROUP_CHIEF, "_tdkt_check_forward"
+            "forward",
+            ("approved",),
+            "forwarded",
+            GROUP_CHIEF,
+            "_tdkt_check_forward",
+            ("internal",),
+        ),
+        Transition(
+            "decide",
+            ("approved",),
+            "decided",
+            GROUP_CHIEF,
+            "_tdkt_check_decide",
+            ("internal",),
+        ),
+        Transition(
+            "confer", ("forwarded",), "conferred", GROUP_OFFICE, None, ("internal",)
         ),
     )
     _tdkt_text_limits = {
@@ -278,6 +299,15 @@ class TdktAwardProposal(models.Model):
         compute="_compute_my_vote",
         help="Your vote on the proposal in its council session.",
     )
+    revoked = fields.Boolean(
+        string="Award Revoked",
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+        help="The decision that conferred it was revoked.",
+    )
+    revocation_reason = fields.Text(readonly=True, copy=False)
 
     # --- computes ---------------------------------------------------------------
     @api.depends("employee_id")
@@ -556,12 +586,61 @@ class TdktAwardProposal(models.Model):
                     )
                 )
 
+    def _tdkt_check_decide(self):
+        for proposal in self:
+            if proposal.award_type_id.conferring_level != "unit":
+                raise UserError(
+                    self.env._(
+                        "'%(award)s' is beyond the authority of the head of the "
+                        "agency (Law 2022, art. 80): it is proposed to the higher "
+                        "level, not decided here.",
+                        award=proposal.award_type_id.name,
+                    )
+                )
+
+    def _tdkt_confer_awards(self, decision_number, decision_date, issuer, level):
+        """Put the proposals in the award history once their decision exists.
+
+        Approved proposals are decided by the agency's own decision (``level``
+        "own"); forwarded ones are conferred by the higher level's decision
+        (``level`` "higher"). Each move goes through the table (the group and
+        the authority are checked there), then each nominee gets its award
+        record. A member agency's person named without an employee keeps the
+        proposal itself as history.
+        """
+        for proposal in self:
+            proposal._tdkt_do("decide" if proposal.state == "approved" else "confer")
+        vals_list = [
+            {
+                "company_id": proposal.company_id.id,
+                "award_type_id": proposal.award_type_id.id,
+                "employee_id": proposal.employee_id.id,
+                "unit_id": (
+                    proposal.nominee_unit_id.id if not proposal.employee_id else False
+                ),
+                "year": proposal.year,
+                "decision_number": decision_number,
+                "decision_date": decision_date,
+                "issuer": issuer,
+                "issuer_level": level,
+                "source": "proposal",
+                "proposal_id": proposal.id,
+            }
+            for proposal in self
+            if proposal.employee_id or proposal.subject == "collective"
+        ]
+        # sudo: where a record comes from (source, proposal) is written by the
+        # system only; the user's right to make the move was checked above.
+        return self.env["tdkt.award.record"].sudo().create(vals_list)
+
     def _tdkt_action_label(self, action):
         labels = {
             "send_council": self.env._("send to the council"),
             "approve": self.env._("approve"),
             "reject": self.env._("reject"),
             "forward": self.env._("forward upward"),
+            "decide": self.env._("decide"),
+            "confer": self.env._("record the higher level's decision on"),
             "override": self.env._("override the eligibility checks of"),
         }
         return labels.get(action) or super()._tdkt_action_label(action)
@@ -630,9 +709,6 @@ class TdktAwardProposal(models.Model):
 
     def action_reject(self):
         return self._tdkt_do("reject")
-
-    def action_forward(self):
-        return self._tdkt_do("forward")
 
     # --- the council's vote -------------------------------------------------------
     def _tdkt_vote(self, choice):

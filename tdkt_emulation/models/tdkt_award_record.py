@@ -11,6 +11,14 @@ ISSUER_LEVELS = [
     ("own", "Own Agency"),
     ("higher", "Higher Level"),
 ]
+# Fields only the system writes: where a record comes from, its revocation.
+RECORD_SYSTEM_FIELDS = {
+    "source",
+    "proposal_id",
+    "revoked",
+    "revoked_reason",
+    "revoked_date",
+}
 # Fields a record of the past is made of: a conferred proposal writes them
 # itself, the Office types them for the years before the product.
 RECORD_FACTS = (
@@ -71,6 +79,10 @@ class TdktAwardRecord(models.Model):
     user_id = fields.Many2one(
         related="employee_id.user_id", string="User", store=True, index=True
     )
+    # Kept for the pivot and graph of awards by unit.
+    department_id = fields.Many2one(
+        related="employee_id.department_id", string="Department", store=True
+    )
     unit_id = fields.Many2one(
         "tdkt.unit",
         string="Collective",
@@ -103,6 +115,23 @@ class TdktAwardRecord(models.Model):
         RECORD_SOURCES, required=True, default="entered", readonly=True
     )
     note = fields.Char()
+    proposal_id = fields.Many2one(
+        "tdkt.award.proposal",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The proposal this award was conferred from.",
+    )
+    revoked = fields.Boolean(
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+        help="Its decision was revoked: the award stays in the history but no "
+        "longer counts.",
+    )
+    revoked_reason = fields.Text(string="Revocation Reason", readonly=True, copy=False)
+    revoked_date = fields.Date(readonly=True, copy=False)
 
     @api.depends("employee_id.name", "unit_id.name")
     def _compute_nominee_name(self):
@@ -217,19 +246,19 @@ class TdktAwardRecord(models.Model):
         self._tdkt_check_vals(vals_list)
         if not self.env.su:
             for vals in vals_list:
-                vals.pop("source", None)
-                vals.pop("proposal_id", None)
+                for name in RECORD_SYSTEM_FIELDS:
+                    vals.pop(name, None)
         return super().create(vals_list)
 
     def write(self, vals):
         self._tdkt_check_office()
         self._tdkt_check_vals([vals])
         if not self.env.su:
-            if {"source", "proposal_id"} & set(vals):
+            if RECORD_SYSTEM_FIELDS & set(vals):
                 raise UserError(
                     self.env._(
-                        "Where an award in the history comes from is kept by the "
-                        "system."
+                        "Where an award in the history comes from, and its "
+                        "revocation, are kept by the system."
                     )
                 )
             facts = set(RECORD_FACTS) & set(vals)
@@ -245,6 +274,22 @@ class TdktAwardRecord(models.Model):
     def unlink(self):
         self._tdkt_check_office()
         return super().unlink()
+
+    def action_print_certificate(self):
+        """The certificate of this award, from the decision that conferred it."""
+        self.ensure_one()
+        line = self.env["tdkt.award.decision.line"].search(
+            [("record_id", "=", self.id)], limit=1
+        )
+        if not line:
+            raise UserError(
+                self.env._(
+                    "'%(award)s' was not conferred by a decision issued here: "
+                    "its certificate is not printed from the history.",
+                    award=self.display_name,
+                )
+            )
+        return line.action_print_certificate()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_conferred(self):

@@ -14,6 +14,7 @@ RULE_KINDS = [
     ("vote_threshold", "Vote Threshold"),
     ("ratio_cap", "Ratio Cap"),
     ("deadline", "Deadline"),
+    ("citation", "Legal Basis Cited by Decisions"),
 ]
 # Legal regimes by the date they start (see the domain notes).
 REGIMES = [

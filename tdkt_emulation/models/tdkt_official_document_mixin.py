@@ -41,6 +41,7 @@ _logger = logging.getLogger(__name__)
 NBSP = "\u00a0"
 # A basis typed with its own "Căn cứ" is not printed "Căn cứ Căn cứ …".
 LEADING_CAN_CU = re.compile(r"^căn\s+cứ\s+", re.IGNORECASE)
+PROPOSAL_GROUND = re.compile(r"^(xét|theo)\s+đề\s+nghị\s+", re.IGNORECASE)
 ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 AUTHORITY_PREFIX = {"tm": "TM.", "q": "Q.", "kt": "KT.", "tl": "TL.", "tuq": "TUQ."}
 LEGAL_BASIS_LAYOUTS = [
@@ -108,6 +109,10 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
     _tdkt_signed_states = ("issued", "closed")
     _tdkt_base_transitions = DEFAULT_TRANSITIONS
     _tdkt_locked_states = ("issued", "closed", "cancelled")
+    # Fields a locked document still takes, each guarded by the type's own
+    # write() (who, in which state): a submission records on itself the
+    # higher level's decision once issued.
+    _tdkt_lock_free_fields = ()
     # The group that issues (and alone may undo an issue).
     _tdkt_issue_group = GROUP_CHIEF
     # Field of another document this one takes its header and signer from
@@ -476,6 +481,7 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
             if name not in LIFECYCLE_FIELDS
             and name != "state"
             and not name.startswith(LOCK_FREE_PREFIXES)
+            and name not in self._tdkt_lock_free_fields
         ]
         if content:
             # The lock holds for everyone, the superuser included.
@@ -808,16 +814,24 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
         """The legal bases as printed, one paragraph per item: ['Căn cứ A;
         B; C.'], or one per basis: ['Căn cứ A;', 'Căn cứ B;', 'Căn cứ C;']."""
         self.ensure_one()
-        bases = [
-            LEADING_CAN_CU.sub("", basis.strip()).rstrip(";.").strip()
+        texts = [
+            basis.strip()
             for basis in self._tdkt_ordered(self.legal_basis_ids).mapped("name")
             if basis and basis.strip()
         ]
+        # A proposal ground ('Xét đề nghị của …', a decision's) is no 'Căn
+        # cứ': printed as typed, after the bases.
+        grounds = [text for text in texts if PROPOSAL_GROUND.match(text)]
+        bases = [
+            LEADING_CAN_CU.sub("", text).rstrip(";.").strip()
+            for text in texts
+            if text not in grounds
+        ]
         if not bases:
-            return []
+            return grounds
         if self.legal_basis_layout == "lines":
-            return [f"Căn cứ {basis};" for basis in bases]
-        return [f"Căn cứ {'; '.join(bases)}."]
+            return [f"Căn cứ {basis};" for basis in bases] + grounds
+        return [f"Căn cứ {'; '.join(bases)}."] + grounds
 
     def _tdkt_print_agency_lines(self):
         """(parent agency lines, agency lines) of the header, upper case,

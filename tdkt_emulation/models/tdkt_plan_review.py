@@ -184,7 +184,39 @@ class TdktPlanReview(models.Model):
                     unit_id=unit.id or False,
                 )
             )
+        if self.period == "year":
+            vals += self._review_award_vals()
         return vals
+
+    def _review_award_vals(self):
+        """The awards conferred for the year (award history), by title and
+        by who decided them (the agency or a higher level)."""
+        self.ensure_one()
+        groups = self.env["tdkt.award.record"]._read_group(
+            [("company_id", "=", self.company_id.id), ("year", "=", self.year)],
+            ["award_type_id", "issuer_level", "subject"],
+            ["__count"],
+        )
+        counts = {}
+        for award, level, subject, count in groups:
+            row = counts.setdefault((award, level), {"collective": 0, "individual": 0})
+            row[subject] += count
+        ordered = sorted(
+            counts,
+            key=lambda key: (key[1] != "own", key[0].sequence, key[0].id),
+        )
+        return [
+            {
+                "review_id": self.id,
+                "section": "award",
+                "sequence": sequence,
+                "award_type_id": award.id,
+                "issuer_level": level,
+                "collective_count": counts[award, level]["collective"],
+                "individual_count": counts[award, level]["individual"],
+            }
+            for sequence, (award, level) in enumerate(ordered, start=1)
+        ]
 
     def _review_counts_vals(self, counts, **vals):
         vals.update(

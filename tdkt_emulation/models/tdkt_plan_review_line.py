@@ -21,13 +21,23 @@ class TdktPlanReviewLine(models.Model):
         related="review_id.company_id", string="Agency", store=True, index=True
     )
     section = fields.Selection(
-        [("quarter", "By Quarter"), ("unit", "By Lead Unit")],
+        [
+            ("quarter", "By Quarter"),
+            ("unit", "By Lead Unit"),
+            ("award", "Awards Conferred"),
+        ],
         required=True,
         help="Table of the report the line belongs to.",
     )
     sequence = fields.Integer(default=10)
     quarter = fields.Selection(QUARTERS)
     unit_id = fields.Many2one("tdkt.unit", string="Lead Unit")
+    award_type_id = fields.Many2one("tdkt.award.type", string="Title or Form")
+    issuer_level = fields.Selection(
+        [("own", "Own Agency"), ("higher", "Higher Level")], string="Decided By"
+    )
+    collective_count = fields.Integer(string="Collectives")
+    individual_count = fields.Integer(string="Individuals")
     label = fields.Char(compute="_compute_label", string="Row")
     task_count = fields.Integer(string="Tasks")
     done_on_time_count = fields.Integer(string="Done on Time")
@@ -41,7 +51,7 @@ class TdktPlanReviewLine(models.Model):
         help="Done tasks out of the applicable ones, in percent.",
     )
 
-    @api.depends("section", "quarter", "unit_id")
+    @api.depends("section", "quarter", "unit_id", "award_type_id")
     def _compute_label(self):
         quarters = dict(self._fields["quarter"]._description_selection(self.env))
         for line in self:
@@ -49,6 +59,8 @@ class TdktPlanReviewLine(models.Model):
                 line.label = quarters.get(line.quarter, "")
             elif line.section == "unit":
                 line.label = line.unit_id.name or self.env._("No lead unit")
+            elif line.section == "award":
+                line.label = line.award_type_id.name
             else:
                 line.label = False
 

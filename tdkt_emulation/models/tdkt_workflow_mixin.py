@@ -25,7 +25,10 @@ GROUP_CHIEF = "tdkt_emulation.group_tdkt_chief"
 #                ``_tdkt_issue_group`` (the group that issues)
 #   check        method run before the move (readiness), or None
 #   effects      side effects: "number" (from the yearly register), "date"
-#                (issue date, today if empty), "revision" (new signed copy)
+#                (issue date, today if empty), "revision" (new signed copy),
+#                "internal" (the move is made only by another record's move,
+#                e.g. a proposal decided when its decision is issued: no
+#                button, and ``write({'state': …})`` refuses it)
 #   reason       a reason is required, and kept in the chatter
 Transition = namedtuple(
     "Transition",
@@ -87,6 +90,7 @@ class TdktWorkflowMixin(models.AbstractModel):
             row.action
             for row in self._tdkt_transitions()
             if self.state in row.from_states
+            and "internal" not in row.effects
             and user.has_group(row.group or self._tdkt_issue_group)
         )
 
@@ -102,6 +106,14 @@ class TdktWorkflowMixin(models.AbstractModel):
             ]
             if not rows:
                 raise UserError(document._tdkt_no_transition_message())
+            if "internal" in rows[0].effects:
+                raise UserError(
+                    self.env._(
+                        "'%(document)s' takes this status only from the document "
+                        "that decides it.",
+                        document=document.display_name,
+                    )
+                )
             if rows[0].reason:
                 raise UserError(
                     self.env._(

@@ -52,13 +52,14 @@ class TestAwardProposal(TdktProposalCommon):
         self.assertEqual(set(dossier.proposal_ids.mapped("state")), {"council"})
         ldtt.with_user(self.office).action_approve()
         province.with_user(self.office).action_approve()
-        # The Chief confers LĐTT himself (art. 80): it is not forwarded.
-        with self.assertRaisesRegex(UserError, "art. 80"):
-            ldtt.with_user(self.chief).action_forward()
-        with self.assertRaises(AccessError):
-            province.with_user(self.office).action_forward()
-        province.with_user(self.chief).action_forward()
-        self.assertEqual(province.state, "forwarded")
+        # Beyond the authority, the proposal goes upward only with the
+        # submission the Chief issues (test_award_submission): no one
+        # forwards it by hand.
+        self.assertNotIn("forward", province.with_user(self.chief).allowed_actions)
+        for proposal in (ldtt, province):
+            with self.assertRaisesRegex(UserError, "only from the document"):
+                proposal.with_user(self.chief).write({"state": "forwarded"})
+        self.assertEqual(province.state, "approved")
 
     def test_failing_proposal_goes_on_only_with_the_chiefs_override(self):
         dossier = self.dossier()
