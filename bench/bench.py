@@ -998,6 +998,27 @@ def council_vote(bench):
     return vote, "1 vote"
 
 
+@row(f"Council: tally, {COUNCIL_PROPOSALS} proposals x {COUNCIL_MEMBERS} ballots")
+def council_tally(bench):
+    session, _proposals = _council_session(bench, COUNCIL_PROPOSALS, COUNCIL_MEMBERS)
+
+    def tally():
+        session._tdkt_tally()
+
+    return tally, f"{len(session.proposal_ids)} proposals"
+
+
+@row(f"Council: closing, {COUNCIL_PROPOSALS} proposals approved or rejected")
+def council_close(bench):
+    session, _proposals = _council_session(bench, COUNCIL_PROPOSALS, COUNCIL_MEMBERS)
+    chair = bench.as_user(session.chair_id.user_id.id, session.company_id.ids)
+
+    def close():
+        session.with_env(chair).action_close()
+
+    return close, f"{len(session.proposal_ids)} proposals"
+
+
 # --- table ------------------------------------------------------------------------
 def fmt_time(seconds):
     return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"

@@ -57,6 +57,12 @@ PROPOSAL_SYSTEM_FIELDS = {
     "council_session_id",
     "revoked",
     "revocation_reason",
+    "vote_agree",
+    "vote_disagree",
+    "vote_abstain",
+    "vote_base",
+    "vote_percent_present",
+    "vote_percent_members",
 }
 # What an eligibility check says (after the proposal it belongs to).
 CHECK_FIELDS = ["proposal_id", "code", "status", "rule_id", "name", "basis", "detail"]
@@ -109,8 +115,26 @@ class TdktAwardProposal(models.Model):
         Transition(
             "return", ("submitted", "council"), "returned", GROUP_OFFICE, reason=True
         ),
-        Transition("approve", ("council",), "approved", GROUP_OFFICE),
-        Transition("reject", ("council",), "rejected", GROUP_OFFICE, reason=True),
+        # The Office records the outcome of a council that met on paper; a
+        # proposal on the agenda of a session in Odoo is decided by its vote.
+        Transition(
+            "approve", ("council",), "approved", GROUP_OFFICE, "_tdkt_check_off_agenda"
+        ),
+        Transition(
+            "reject",
+            ("council",),
+            "rejected",
+            GROUP_OFFICE,
+            "_tdkt_check_off_agenda",
+            reason=True,
+        ),
+        # Made by the closing of the council session, from the tally.
+        Transition(
+            "vote_approve", ("council",), "approved", GROUP_COUNCIL, None, ("internal",)
+        ),
+        Transition(
+            "vote_reject", ("council",), "rejected", GROUP_COUNCIL, None, ("internal",)
+        ),
         # Made by the issued decision of the agency, by the issued submission
         # upward and by the higher level's decision recorded on it: never by
         # hand.
@@ -298,6 +322,22 @@ class TdktAwardProposal(models.Model):
         ],
         compute="_compute_my_vote",
         help="Your vote on the proposal in its council session.",
+    )
+    # The council's result, written when its session closes.
+    vote_agree = fields.Integer(string="Votes For", readonly=True, copy=False)
+    vote_disagree = fields.Integer(string="Votes Against", readonly=True, copy=False)
+    vote_abstain = fields.Integer(string="Abstentions", readonly=True, copy=False)
+    vote_base = fields.Integer(
+        string="Votes Counted",
+        readonly=True,
+        copy=False,
+        help="The denominator of the pass threshold under the session's rule.",
+    )
+    vote_percent_present = fields.Float(
+        string="% of Members Present", readonly=True, copy=False, digits=(5, 2)
+    )
+    vote_percent_members = fields.Float(
+        string="% of All Members", readonly=True, copy=False, digits=(5, 2)
     )
     revoked = fields.Boolean(
         string="Award Revoked",
@@ -583,6 +623,18 @@ class TdktAwardProposal(models.Model):
                         "'%(award)s' is conferred by the head of the agency "
                         "(Law 2022, art. 80): it is decided here, not forwarded.",
                         award=proposal.award_type_id.name,
+                    )
+                )
+
+    def _tdkt_check_off_agenda(self):
+        for proposal in self:
+            if proposal.council_session_id:
+                raise UserError(
+                    self.env._(
+                        "'%(proposal)s' is on the agenda of '%(session)s': the "
+                        "council's vote decides it when the session closes.",
+                        proposal=proposal.display_name,
+                        session=proposal.council_session_id.name,
                     )
                 )
 

@@ -35,6 +35,12 @@ class TdktCouncilAttendance(models.Model):
     job_title = fields.Char(related="member_id.job_title")
     sequence = fields.Integer(related="member_id.sequence", store=True)
     status = fields.Selection(ATTENDANCE, required=True, default="present")
+    has_voted = fields.Boolean(
+        string="Took Part in the Vote",
+        readonly=True,
+        help="Kept when the session closes, also for a secret ballot, whose "
+        "choices are not kept.",
+    )
 
     _sql_constraints = [
         (

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -12,7 +14,14 @@ SESSION_STATES = [
     ("closed", "Closed"),
 ]
 # Fields only the lifecycle and the session's own methods write.
-SESSION_SYSTEM_FIELDS = {"proposal_ids"}
+SESSION_SYSTEM_FIELDS = {
+    "proposal_ids",
+    "secret_ballot",
+    "ballots_issued",
+    "ballots_returned",
+    "ballots_valid",
+    "ballots_invalid",
+}
 
 
 class TdktCouncilSession(models.Model):
@@ -104,6 +113,17 @@ class TdktCouncilSession(models.Model):
         compute="_compute_attendance_counts", string="Members of the Council"
     )
     proposal_count = fields.Integer(compute="_compute_proposal_count")
+    # Written when the session closes (the vote-count block of the minutes).
+    secret_ballot = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="Some proposals were voted by secret ballot: their ballots were "
+        "counted at the closing, then only the counts and who took part kept.",
+    )
+    ballots_issued = fields.Integer(readonly=True, copy=False)
+    ballots_returned = fields.Integer(readonly=True, copy=False)
+    ballots_valid = fields.Integer(readonly=True, copy=False)
+    ballots_invalid = fields.Integer(readonly=True, copy=False)
     my_attendance = fields.Selection(ATTENDANCE, compute="_compute_my_attendance")
 
     @api.depends("date", "council_id.name")
@@ -580,6 +600,8 @@ class TdktCouncilSession(models.Model):
     def _tdkt_action_label(self, action):
         if action == "open":
             return self.env._("open")
+        if action == "close":
+            return self.env._("close")
         return super()._tdkt_action_label(action)
 
     def _tdkt_check_open(self):
@@ -596,7 +618,159 @@ class TdktCouncilSession(models.Model):
         self._tdkt_check_quorum()
 
     def _tdkt_check_close(self):
+        """The chair or the secretary closes a session that has its quorum
+        and a result for every proposal (a tie under a re-vote rule is voted
+        again first). Nothing changes when it cannot close."""
         self._tdkt_check_officer(self.env._("close"))
+        self._tdkt_check_quorum()
+        for session in self:
+            tally = session._tdkt_tally()
+            ties = session.proposal_ids.filtered(
+                lambda p, t=tally: t[p.id]["result"] == "revote"
+            )
+            if ties:
+                raise UserError(
+                    self.env._(
+                        "The vote is tied on %(proposals)s: under the session's "
+                        "rule the members vote again before the session closes.",
+                        proposals=", ".join(ties.mapped("display_name")),
+                    )
+                )
+
+    def _tdkt_tally(self):
+        """``{proposal id: result}`` of the agenda under each proposal's rule
+        (see ``tdkt.council.rule._tdkt_judge``), from the ballots' counts. The
+        same number of queries for 5 proposals as for 500."""
+        self.ensure_one()
+        proposals = self.proposal_ids
+        rules = self._tdkt_rules(proposals)
+        votes = defaultdict(dict)
+        written = defaultdict(dict)
+        # sudo: counts only, never who chose what (a secret ballot is
+        # readable by its voter alone); the closing officer was checked.
+        groups = (
+            self.env["tdkt.council.ballot"]
+            .sudo()
+            ._read_group(
+                [("session_id", "=", self.id)],
+                ["proposal_id", "choice", "is_written"],
+                ["__count"],
+            )
+        )
+        for proposal, choice, is_written, count in groups:
+            (written if is_written else votes)[proposal.id][choice] = count
+        members, present = self.member_count, self.present_count
+        return {
+            proposal.id: rules[proposal.award_type_id.id]._tdkt_judge(
+                members, present, votes[proposal.id], written[proposal.id]
+            )
+            for proposal in proposals
+        }
+
+    def _tdkt_hand_off(self, row, reason):
+        super()._tdkt_hand_off(row, reason)
+        if row.action == "close":
+            self._tdkt_apply_tally()
+
+    def _tdkt_apply_tally(self):
+        """Write each proposal's result, approve or reject it through its
+        table, then, for secret ballots, keep the counts and who took part
+        and delete who chose what."""
+        self.ensure_one()
+        tally = self._tdkt_tally()
+        proposals = self.proposal_ids
+        ids = proposals.ids
+        # One statement for the whole agenda (values as parameters).
+        self.env.cr.execute(
+            """
+            UPDATE tdkt_award_proposal p
+               SET vote_agree = v.agree, vote_disagree = v.disagree,
+                   vote_abstain = v.abstain, vote_base = v.base,
+                   vote_percent_present = v.present,
+                   vote_percent_members = v.members
+              FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::int[]) AS agree,
+                           unnest(%s::int[]) AS disagree,
+                           unnest(%s::int[]) AS abstain,
+                           unnest(%s::int[]) AS base,
+                           unnest(%s::numeric[]) AS present,
+                           unnest(%s::numeric[]) AS members) v
+             WHERE p.id = v.id
+            """,
+            (
+                ids,
+                [tally[i]["agree"] for i in ids],
+                [tally[i]["disagree"] for i in ids],
+                [tally[i]["abstain"] for i in ids],
+                [tally[i]["base"] for i in ids],
+                [tally[i]["percent_present"] for i in ids],
+                [tally[i]["percent_members"] for i in ids],
+            ),
+        )
+        proposals.invalidate_recordset(
+            [
+                "vote_agree",
+                "vote_disagree",
+                "vote_abstain",
+                "vote_base",
+                "vote_percent_present",
+                "vote_percent_members",
+            ]
+        )
+        # sudo: the closing officer's right was checked; council members
+        # only read proposals, and the result is the vote's, not theirs.
+        for proposal in proposals.sudo():
+            result = tally[proposal.id]
+            proposal._tdkt_do(
+                "vote_approve" if result["result"] == "approved" else "vote_reject",
+                reason=self.env._(
+                    "Council vote of %(session)s: %(agree)s for, %(disagree)s "
+                    "against, %(abstain)s abstaining (%(members)s%% of all "
+                    "members, %(present)s%% of those present).",
+                    session=self.name,
+                    agree=result["agree"],
+                    disagree=result["disagree"],
+                    abstain=result["abstain"],
+                    members=result["percent_members"],
+                    present=result["percent_present"],
+                ),
+            )
+        self._tdkt_seal_secret_ballots()
+
+    def _tdkt_seal_secret_ballots(self):
+        """Once counted, a secret ballot keeps only the counts (on the
+        proposals) and who took part (on the roll): the rows linking a
+        member to a choice are deleted."""
+        self.ensure_one()
+        # sudo: the ballots are read for who took part and deleted; nobody
+        # else can read or delete them.
+        ballots = self.env["tdkt.council.ballot"].sudo()
+        voted = ballots._read_group(
+            [("session_id", "=", self.id), ("is_written", "=", False)],
+            ["member_id"],
+            ["__count"],
+        )
+        took_part = {member.id for member, _count in voted}
+        # sudo: the roll is written by the system once the session is closed
+        self.attendance_ids.filtered(
+            lambda a: a.member_id.id in took_part
+        ).sudo().write({"has_voted": True})
+        secret = ballots.search(
+            [("session_id", "=", self.id), ("is_secret", "=", True)]
+        )
+        secret_voters = set(secret.filtered(lambda b: not b.is_written).member_id.ids)
+        if secret:
+            issued = self.present_count
+            # sudo: system fields of the closed session (see above)
+            self.sudo().write(
+                {
+                    "secret_ballot": True,
+                    "ballots_issued": issued,
+                    "ballots_returned": len(secret_voters),
+                    "ballots_valid": len(secret_voters),
+                    "ballots_invalid": 0,
+                }
+            )
+            secret.unlink()
 
     def action_open(self):
         return self._tdkt_do("open")

@@ -19,6 +19,9 @@ AGENDA_BUDGET = {"t_member1": 9, "t_office": 9}
 # One vote: the proposal and its session, the council, roll and rule, then
 # one upsert.
 VOTE_BUDGET = {"t_member1": 15}
+# The tally of a session (the agenda, its rules, the roll, one grouped count
+# of the ballots): the same for 5 and 120 proposals.
+TALLY_BUDGET = {"__system__": 13}
 
 
 @tagged("post_install", "-at_install")
@@ -93,6 +96,14 @@ class TestCouncilQueryBudget(TdktCouncilCommon):
                 (size, lambda s=self.sessions[size]: load(s.with_env(self.env)))
                 for size in (SMALL, LARGE)
             ],
+        )
+
+    def test_tally(self):
+        """The closing's tally: the ballots counted in one grouped query,
+        whatever the size of the agenda."""
+        self.assert_same_budget(
+            TALLY_BUDGET,
+            [(size, self.sessions[size]._tdkt_tally) for size in (SMALL, LARGE)],
         )
 
     @users("t_member1")
