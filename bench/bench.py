@@ -905,6 +905,7 @@ def _council_session(bench, proposals_count, members_count):
             {
                 "name": f"Thành viên đo tải {index:02d}",
                 "login": f"bench_council_{index:02d}",
+                "email": f"bench_council_{index:02d}@example.com",
                 "company_id": company.id,
                 "company_ids": [(6, 0, company.ids)],
                 "groups_id": [(6, 0, council_group.ids)],
