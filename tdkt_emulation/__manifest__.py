@@ -2,7 +2,7 @@
     "name": "Emulation and Commendation (TĐKT)",
     "summary": "Yearly emulation and commendation plans of a Vietnamese public "
     "agency: quarterly tasks on a kanban, roles, official printouts",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Human Resources",
     "website": "https://github.com/tdkt-emulation/tdkt_emulation",
     "author": "tdkt_emulation developers",

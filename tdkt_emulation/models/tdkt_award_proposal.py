@@ -50,6 +50,7 @@ FACT_FIELDS = (
 )
 # Fields only the lifecycle and the engine write.
 PROPOSAL_SYSTEM_FIELDS = {
+    "cluster_honour_id",
     "eligibility",
     "override_reason",
     "override_user_id",
@@ -197,6 +198,15 @@ class TdktAwardProposal(models.Model):
     )
     registration_id = fields.Many2one(
         "tdkt.registration", index=True, ondelete="set null", readonly=True
+    )
+    cluster_honour_id = fields.Many2one(
+        "tdkt.cluster.honour",
+        string="Voted by the Cluster",
+        index="btree_not_null",
+        ondelete="restrict",
+        readonly=True,
+        copy=False,
+        help="The cluster's vote to honour that proposed this member agency.",
     )
     achievement_summary = fields.Text(string="Achievements")
     performance_rating = fields.Selection(

@@ -131,6 +131,48 @@ class TdktUnit(models.Model):
             unit.department_ids.manager_id.user_id
         )
 
+    @api.model
+    def _tdkt_agency_units(self, company, members):
+        """{cluster member: its unit of type agency in ``company``}: the
+        unit found by the member's partner or its company in this Odoo,
+        created when missing. The caller has checked that the user may
+        bring these members in (the Office of a movement, the managers of
+        a cluster's vote)."""
+        # sudo: units are configured by the Administrator; only units of
+        # type agency standing for ``members`` are found or added, for the
+        # caller who checked its right.
+        Unit = self.sudo()
+        existing = Unit.search(
+            [
+                ("company_id", "=", company.id),
+                ("unit_type", "=", "agency"),
+                "|",
+                ("partner_ids", "in", members.partner_id.ids),
+                ("agency_id", "in", members.member_company_id.ids),
+            ]
+        )
+        units = {}
+        for member in members:
+            unit = existing.filtered(
+                lambda u, m=member: (
+                    m.partner_id in u.partner_ids
+                    or (m.member_company_id and u.agency_id == m.member_company_id)
+                )
+            )[:1]
+            if not unit:
+                unit = Unit.create(
+                    {
+                        "name": member.partner_id.name,
+                        "company_id": company.id,
+                        "unit_type": "agency",
+                        "partner_ids": [(6, 0, member.partner_id.ids)],
+                        "agency_id": member.member_company_id.id,
+                    }
+                )
+                existing |= unit
+            units[member] = unit
+        return units
+
     @api.depends("user_ids", "department_ids.member_ids.user_id")
     def _compute_member_user_ids(self):
         for unit in self:
