@@ -152,7 +152,7 @@ class TdktClusterHonour(models.Model):
         self.write(vals)
         return True
 
-    # --- the proposals of an organiser of this Odoo ------------------------------------
+    # --- the proposals of an organiser of this Odoo --------------------------------
     def _tdkt_voted_awards(self):
         """[(member, award)] the result proposes to an organiser of this
         Odoo: the first place for the cluster's flag, the next places (as
@@ -320,7 +320,9 @@ class TdktClusterHonour(models.Model):
         if self.organiser_company_id:
             pairs = [(m.partner_id.name, a.name) for m, a in self._tdkt_voted_awards()]
         else:
-            pairs = [(p.partner_id.name, p.award_type_id.name) for p in self.proposal_ids]
+            pairs = [
+                (p.partner_id.name, p.award_type_id.name) for p in self.proposal_ids
+            ]
         return pairs
 
     def _tdkt_print_vote(self):

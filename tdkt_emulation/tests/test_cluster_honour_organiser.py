@@ -95,7 +95,9 @@ class TestClusterHonourOrganiser(TestClusterHonour):
         proposals = self.proposals_of(honour)
         # The organiser's Office manages the proposals like its own.
         mine = self.env["tdkt.award.proposal"].with_user(self.third_office)
-        self.assertEqual(mine.search([("cluster_honour_id", "=", honour.id)]), proposals)
+        self.assertEqual(
+            mine.search([("cluster_honour_id", "=", honour.id)]), proposals
+        )
         proposals[0].with_user(self.third_office).achievement_summary = "Dẫn đầu Cụm."
         proposals[2].with_user(self.third_office).unlink()
         # The head agency's and a member's users ran the vote, not the
