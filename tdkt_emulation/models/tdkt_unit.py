@@ -96,6 +96,12 @@ class TdktUnit(models.Model):
         help="Titles and forms the unit received as a collective, year by year.",
     )
 
+    next_eligible = fields.Text(
+        compute="_compute_next_eligible",
+        help="Titles and forms of a collective the unit may be proposed for "
+        "next year, and what is missing.",
+    )
+
     _sql_constraints = [
         (
             "name_company_uniq",
@@ -172,6 +178,16 @@ class TdktUnit(models.Model):
                 existing |= unit
             units[member] = unit
         return units
+
+    @api.depends("award_record_ids", "unit_type")
+    @api.depends_context("uid")
+    def _compute_next_eligible(self):
+        year = fields.Date.context_today(self).year + 1
+        hints = self.env["tdkt.award.eligibility"]._tdkt_next_eligible_units(
+            self.filtered("id"), year
+        )
+        for unit in self:
+            unit.next_eligible = "\n".join(hints.get(unit.id, []))
 
     @api.depends("user_ids", "department_ids.member_ids.user_id")
     def _compute_member_user_ids(self):
