@@ -66,6 +66,7 @@
     "assets": {
         "web.assets_backend": [
             "tdkt_emulation/static/src/scss/tdkt_emulation.scss",
+            "tdkt_emulation/static/src/views/tdkt_state_kanban.js",
             "tdkt_emulation/static/src/views/tdkt_plan_task_kanban.js",
         ],
         # Charts come with Odoo's lazily loaded views (graph, pivot).
