@@ -30,6 +30,7 @@
         "reports/tdkt_cluster_report.xml",
         "reports/tdkt_award_xlsx_reports.xml",
         "reports/tdkt_award_dossier_report.xml",
+        "reports/tdkt_award_proposal_report.xml",
         "views/tdkt_unit_views.xml",
         "views/tdkt_plan_task_views.xml",
         "views/tdkt_document_section_views.xml",

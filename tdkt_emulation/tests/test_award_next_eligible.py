@@ -46,20 +46,30 @@ class TestNextEligible(TdktProposalCommon):
         self.assertInOrder(
             hint,
             [
-                "Tập thể lao động tiên tiến 2026: needs the rating of the year "
-                "(completed well or better) and more than 50% of its members with "
-                "Lao động tiên tiến; in 2025, 2 of "
-                f"{people} members held or were proposed for Lao động tiên tiến "
-                "and 1 for Chiến sĩ thi đua cơ sở.",
-                "Tập thể lao động xuất sắc 2026: needs the rating of the year "
-                "(completed excellently), at least 70% of its members",
+                (
+                    "Tập thể lao động tiên tiến 2026: needs the rating of the year "
+                    "(completed well or better) and more than 50% of its members with "
+                    "Lao động tiên tiến; in 2025, 2 of "
+                    f"{people} members held or were proposed for Lao động tiên tiến "
+                    "and 1 for Chiến sĩ thi đua cơ sở."
+                ),
+                (
+                    "Tập thể lao động xuất sắc 2026: needs the rating of the year "
+                    "(completed excellently), at least 70% of its members"
+                ),
                 "Giấy khen",
-                "2026: needs the rating of the year (completed well or better) and "
-                "achievements in the movement.",
-                "2026: can be proposed (completed excellently, Tập thể lao động "
-                "xuất sắc in 2024, 2025).",
-                "2026: only for the collective leading its emulation cluster or "
-                "block (Law 2022, art. 26).",
+                (
+                    "2026: needs the rating of the year (completed well or better) and "
+                    "achievements in the movement."
+                ),
+                (
+                    "2026: can be proposed (completed excellently, Tập thể lao động "
+                    "xuất sắc in 2024, 2025)."
+                ),
+                (
+                    "2026: only for the collective leading its emulation cluster or "
+                    "block (Law 2022, art. 26)."
+                ),
             ],
         )
         # The division: no history, no member with a title.
