@@ -73,7 +73,7 @@ class TdktAwardProposal(models.Model):
 
     _name = "tdkt.award.proposal"
     _description = "Award Proposal"
-    _inherit = ["tdkt.workflow.mixin", "mail.activity.mixin"]
+    _inherit = ["tdkt.workflow.mixin", "mail.activity.mixin", "tdkt.person.mixin"]
     _order = "dossier_id, subject desc, award_type_id, nominee_name, id"
     _check_company_auto = True
     _rec_name = "nominee_name"
@@ -164,21 +164,6 @@ class TdktAwardProposal(models.Model):
     )
     subject = fields.Selection(related="award_type_id.subject", store=True)
     conferring_level = fields.Selection(related="award_type_id.conferring_level")
-    employee_id = fields.Many2one("hr.employee", index=True)
-    user_id = fields.Many2one(
-        related="employee_id.user_id", string="User", store=True, index=True
-    )
-    person_name = fields.Char(
-        string="Person",
-        compute="_compute_person",
-        store=True,
-        readonly=False,
-        precompute=True,
-        help="Full name as printed: the employee's, or as the member agency sends it.",
-    )
-    job_title = fields.Char(
-        compute="_compute_person", store=True, readonly=False, precompute=True
-    )
     nominee_unit_id = fields.Many2one(
         "tdkt.unit",
         string="Collective",
@@ -269,19 +254,6 @@ class TdktAwardProposal(models.Model):
     )
 
     # --- computes ---------------------------------------------------------------
-    @api.depends("employee_id")
-    def _compute_person(self):
-        for proposal in self:
-            if proposal.employee_id:
-                # sudo: a colleague's name and job title are printed on the
-                # list; Staff may not read HR records.
-                employee = proposal.employee_id.sudo()
-                proposal.person_name = employee.name
-                proposal.job_title = employee.job_title or False
-            else:
-                proposal.person_name = proposal.person_name or False
-                proposal.job_title = proposal.job_title or False
-
     @api.depends("person_name", "nominee_unit_id.name")
     def _compute_nominee_name(self):
         for proposal in self:
