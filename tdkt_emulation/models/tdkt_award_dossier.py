@@ -165,6 +165,26 @@ class TdktAwardDossier(models.Model):
                     )
                 )
 
+    @api.model
+    def _tdkt_open_dossier(self, unit, year, values=None):
+        """The dossier of ``unit`` for ``year`` still open to proposals
+        (draft or returned), made with ``values`` when there is none."""
+        return self.search(
+            [
+                ("unit_id", "=", unit.id),
+                ("year", "=", year),
+                ("state", "in", ("draft", "returned")),
+            ],
+            limit=1,
+        ) or self.create(
+            {
+                "unit_id": unit.id,
+                "year": year,
+                "company_id": unit.company_id.id,
+                **(values or {}),
+            }
+        )
+
     # --- CRUD -------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):

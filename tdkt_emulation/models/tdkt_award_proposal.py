@@ -693,20 +693,13 @@ class TdktAwardProposal(models.Model):
         dossiers = Dossier
         values = []
         for registration in registrations:
-            dossier = Dossier.search(
-                [
-                    ("unit_id", "=", registration.unit_id.id),
-                    ("year", "=", registration.year),
-                    ("state", "in", ("draft", "returned")),
-                ],
-                limit=1,
-            ) or Dossier.create(
+            dossier = Dossier._tdkt_open_dossier(
+                registration.unit_id,
+                registration.year,
                 {
-                    "unit_id": registration.unit_id.id,
-                    "year": registration.year,
                     "company_id": registration.company_id.id,
                     "movement_id": registration.movement_id.id,
-                }
+                },
             )
             dossiers |= dossier
             award = registration.collective_award_type_id

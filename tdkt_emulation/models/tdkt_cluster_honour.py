@@ -222,22 +222,7 @@ class TdktClusterHonour(models.Model):
         the year (made if none)."""
         self.ensure_one()
         # sudo: the organiser's dossier (see _tdkt_sync_award_proposals)
-        Dossier = self.env["tdkt.award.dossier"].sudo()
-        return Dossier.search(
-            [
-                ("company_id", "=", self.organiser_company_id.id),
-                ("unit_id", "=", unit.id),
-                ("year", "=", self.year),
-                ("state", "in", ("draft", "returned")),
-            ],
-            limit=1,
-        ) or Dossier.create(
-            {
-                "company_id": self.organiser_company_id.id,
-                "unit_id": unit.id,
-                "year": self.year,
-            }
-        )
+        return self.env["tdkt.award.dossier"].sudo()._tdkt_open_dossier(unit, self.year)
 
     def _tdkt_voted_summary(self, member):
         self.ensure_one()

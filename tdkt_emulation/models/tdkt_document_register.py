@@ -28,7 +28,6 @@ class TdktDocumentRegister(models.Model):
     )
     cluster_id = fields.Many2one(
         "tdkt.cluster",
-        string="Cluster",
         readonly=True,
         index="btree_not_null",
         ondelete="restrict",

@@ -5,29 +5,20 @@ Real concurrent transactions, as in ``test_concurrent_numbering``: each
 thread signs one cross-inspection's minutes in its own cursor and commits.
 """
 
-import threading
 import uuid
 
 from odoo import SUPERUSER_ID, api
-from odoo.modules.registry import Registry
-from odoo.tests import BaseCase, tagged
-from odoo.tests.common import get_db_name
+from odoo.tests import tagged
 from odoo.tools import SQL
+
+from .concurrent_common import TdktConcurrentCase
 
 PER_CLUSTER = 10
 YEAR = 2097
 
 
 @tagged("post_install", "-at_install")
-class TestClusterConcurrentNumbering(BaseCase):
-    """Not a TransactionCase: the data must be committed to be seen by the
-    other transactions; the test removes it at the end."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.registry = Registry(get_db_name())
-
+class TestClusterConcurrentNumbering(TdktConcurrentCase):
     def setUp(self):
         super().setUp()
         tag = uuid.uuid4().hex[:8]
@@ -132,35 +123,15 @@ class TestClusterConcurrentNumbering(BaseCase):
             ):
                 cr.execute(query)
             cr.execute(SQL("DELETE FROM tdkt_cluster WHERE id IN %s", clusters))
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            # Archived, not deleted: the user and the company keep
-            # references (partners, settings) that the ORM protects.
-            env["res.users"].browse(self.office_id).active = False
-            env["res.company"].browse(self.company_id).active = False
+            self.archive(cr, self.office_id, self.company_id)
 
     def test_twenty_concurrent_minutes_of_two_clusters(self):
-        barrier = threading.Barrier(len(self.inspection_ids))
-        errors = []
-
-        def sign(inspection_id):
-            try:
-                with self.registry.cursor() as cr:
-                    env = api.Environment(cr, self.office_id, {})
-                    inspection = env["tdkt.cluster.inspection"].browse(inspection_id)
-                    # Read first: every transaction starts before any signs.
-                    inspection.fetch(["state"])
-                    barrier.wait(timeout=60)
-                    inspection.action_issue()
-            except Exception as error:  # noqa: BLE001 - reported below
-                errors.append(repr(error))
-
-        threads = [
-            threading.Thread(target=sign, args=(iid,)) for iid in self.inspection_ids
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=300)
+        errors = self.run_at_once(
+            self.office_id,
+            "tdkt.cluster.inspection",
+            self.inspection_ids,
+            "action_issue",
+        )
         self.assertEqual(errors, [])
         with self.registry.cursor() as cr:
             cr.execute(

@@ -4,29 +4,20 @@ Real concurrent transactions: each thread issues one plan in its own
 database cursor and commits, as twenty Chiefs clicking "Issue" at once.
 """
 
-import threading
 import uuid
 
 from odoo import SUPERUSER_ID, api
-from odoo.modules.registry import Registry
-from odoo.tests import BaseCase, tagged
-from odoo.tests.common import get_db_name
+from odoo.tests import tagged
 from odoo.tools import SQL
+
+from .concurrent_common import TdktConcurrentCase
 
 CLIENTS = 20
 YEAR = 2097
 
 
 @tagged("post_install", "-at_install")
-class TestConcurrentNumbering(BaseCase):
-    """Not a TransactionCase: the data must be committed to be seen by the
-    other transactions; the test removes it at the end."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.registry = Registry(get_db_name())
-
+class TestConcurrentNumbering(TdktConcurrentCase):
     def setUp(self):
         super().setUp()
         tag = uuid.uuid4().hex[:8]
@@ -89,34 +80,13 @@ class TestConcurrentNumbering(BaseCase):
             ):
                 cr.execute(query)
             env = api.Environment(cr, SUPERUSER_ID, {})
-            user = env["res.users"].browse(self.chief_id)
-            env["hr.employee"].search([("user_id", "=", user.id)]).unlink()
-            # Archived, not deleted: the user and the company keep
-            # references (partners, settings) that the ORM protects.
-            user.active = False
-            env["res.company"].browse(self.company_id).active = False
+            env["hr.employee"].search([("user_id", "=", self.chief_id)]).unlink()
+            self.archive(cr, self.chief_id, self.company_id)
 
     def test_twenty_concurrent_first_issues_of_a_year(self):
-        barrier = threading.Barrier(CLIENTS)
-        errors = []
-
-        def issue(plan_id):
-            try:
-                with self.registry.cursor() as cr:
-                    env = api.Environment(cr, self.chief_id, {})
-                    plan = env["tdkt.plan"].browse(plan_id)
-                    # Read first: every transaction starts before any issues.
-                    plan.fetch(["state"])
-                    barrier.wait(timeout=60)
-                    plan.action_issue()
-            except Exception as error:  # noqa: BLE001 - reported below
-                errors.append(repr(error))
-
-        threads = [threading.Thread(target=issue, args=(pid,)) for pid in self.plan_ids]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=300)
+        errors = self.run_at_once(
+            self.chief_id, "tdkt.plan", self.plan_ids, "action_issue"
+        )
         self.assertEqual(errors, [])
         with self.registry.cursor() as cr:
             cr.execute(

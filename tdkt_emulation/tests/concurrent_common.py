@@ -1,0 +1,51 @@
+"""Real concurrent transactions on committed data (the numbering tests)."""
+
+import threading
+
+from odoo import SUPERUSER_ID, api
+from odoo.modules.registry import Registry
+from odoo.tests import BaseCase
+from odoo.tests.common import get_db_name
+
+
+class TdktConcurrentCase(BaseCase):
+    """Not a TransactionCase: the data must be committed to be seen by the
+    other transactions; each test removes it at the end."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.registry = Registry(get_db_name())
+
+    def run_at_once(self, user_id, model, ids, method):
+        """Call ``method`` on each record of ``ids`` in its own thread and
+        cursor, as ``user_id``, all at once: each reads its record first (so
+        that every transaction starts before any acts), waits for the others,
+        acts and commits. Returns the errors raised."""
+        barrier = threading.Barrier(len(ids))
+        errors = []
+
+        def act(res_id):
+            try:
+                with self.registry.cursor() as cr:
+                    record = api.Environment(cr, user_id, {})[model].browse(res_id)
+                    record.fetch(["state"])
+                    barrier.wait(timeout=60)
+                    getattr(record, method)()
+            except Exception as error:  # noqa: BLE001 - reported by the caller
+                errors.append(repr(error))
+
+        threads = [threading.Thread(target=act, args=(res_id,)) for res_id in ids]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=300)
+        return errors
+
+    @staticmethod
+    def archive(cr, user_id, company_id):
+        """Archived, not deleted: the user and the company keep references
+        (partners, settings) that the ORM protects."""
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        env["res.users"].browse(user_id).active = False
+        env["res.company"].browse(company_id).active = False
