@@ -442,10 +442,9 @@ class TdktAwardDossier(models.Model):
                 )
                 + "."
             )
-        # sudo: see above (the person's own awards, for this report only)
         records = (
             self.env["tdkt.award.record"]
-            .sudo()
+            .sudo()  # sudo: the person's own awards, for this report only
             .search(
                 [("employee_id", "=", employee.id)] if employee else [("id", "=", 0)],
                 order="year, id",

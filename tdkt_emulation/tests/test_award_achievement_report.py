@@ -27,6 +27,7 @@ class TestAwardAchievementReport(TdktProposalCommon):
 
     @freeze_time("2025-12-10")
     def test_report_decree_152(self):
+        # sudo: HR data set up by the system, not by a role under test
         self.staff_employee.sudo().write(
             {"gender": "female", "birthday": date(1985, 3, 7)}
         )
