@@ -4,14 +4,16 @@ from pathlib import Path
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from . import test_cluster_honour
 from .pdf_tools import flat, pdf_pages, render_pdf
-from .test_cluster_honour import HONOUR_REPORT, TestClusterHonour
+from .test_cluster_honour import HONOUR_REPORT
 
 MIGRATION = "migrations/18.0.1.3.0/post-20-leftovers.py"
 
 
 @tagged("post_install", "-at_install")
-class TestClusterHonourOrganiser(TestClusterHonour):
+# Through the module: the parent class imported by name would run here again.
+class TestClusterHonourOrganiser(test_cluster_honour.TestClusterHonour):
     """The cluster's organiser is an agency of this Odoo (the third agency,
     as an inspectorate organises its sector's clusters): the vote becomes
     its award proposals, which its Office handles."""
