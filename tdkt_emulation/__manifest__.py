@@ -2,7 +2,7 @@
     "name": "Emulation and Commendation (TĐKT)",
     "summary": "Yearly emulation and commendation plans of a Vietnamese public "
     "agency: quarterly tasks on a kanban, roles, official printouts",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Human Resources",
     "website": "https://github.com/tdkt-emulation/tdkt_emulation",
     "author": "tdkt_emulation developers",
@@ -39,6 +39,7 @@
         "reports/tdkt_award_submission_report.xml",
         "reports/tdkt_award_decision_report.xml",
         "reports/tdkt_award_certificate_report.xml",
+        "reports/tdkt_award_proposal_report.xml",
         "views/tdkt_unit_views.xml",
         "views/tdkt_plan_task_views.xml",
         "views/tdkt_document_section_views.xml",
@@ -83,6 +84,7 @@
     "assets": {
         "web.assets_backend": [
             "tdkt_emulation/static/src/scss/tdkt_emulation.scss",
+            "tdkt_emulation/static/src/views/tdkt_state_kanban.js",
             "tdkt_emulation/static/src/views/tdkt_plan_task_kanban.js",
         ],
         # Charts come with Odoo's lazily loaded views (graph, pivot).

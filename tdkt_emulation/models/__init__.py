@@ -1,4 +1,5 @@
 from . import tdkt_access_mixin
+from . import tdkt_person_mixin
 from . import tdkt_checked_mixin
 from . import tdkt_document_register
 from . import tdkt_document_line_mixin

@@ -1,3 +1,5 @@
+from datetime import date
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -35,6 +37,8 @@ def award_list_sections(entries):
 
 # Fields only the lifecycle writes.
 DOSSIER_LIFECYCLE_FIELDS = {"submitted_date"}
+# Dossiers judged by Decree 152/2025 print its achievement report form.
+ACHIEVEMENT_FORM_R2_FROM = date(2025, 7, 1)
 
 
 class TdktAwardDossier(models.Model):
@@ -186,6 +190,26 @@ class TdktAwardDossier(models.Model):
                     )
                 )
 
+    @api.model
+    def _tdkt_open_dossier(self, unit, year, values=None):
+        """The dossier of ``unit`` for ``year`` still open to proposals
+        (draft or returned), made with ``values`` when there is none."""
+        return self.search(
+            [
+                ("unit_id", "=", unit.id),
+                ("year", "=", year),
+                ("state", "in", ("draft", "returned")),
+            ],
+            limit=1,
+        ) or self.create(
+            {
+                "unit_id": unit.id,
+                "year": year,
+                "company_id": unit.company_id.id,
+                **(values or {}),
+            }
+        )
+
     # --- CRUD -------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
@@ -327,3 +351,138 @@ class TdktAwardDossier(models.Model):
     def _tdkt_print_addressees(self):
         self.ensure_one()
         return [f"Hội đồng Thi đua - Khen thưởng {self.company_id.name}"]
+
+    # --- a person's achievement report (báo cáo thành tích) -----------------------
+    def _tdkt_achievement_frame(self, proposal):
+        """The official frame of ``proposal``'s achievement report: no
+        number, no addressee, the head's confirmation and the person's
+        signature side by side."""
+        self.ensure_one()
+        return {
+            "draft": False,
+            "number": "",
+            "date": self._tdkt_print_date(
+                self.submitted_date or fields.Date.context_today(self)
+            ),
+            "addressees": [],
+            "recipients": [],
+            "signers": [
+                ("", "THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ", ""),
+                ("", "NGƯỜI BÁO CÁO THÀNH TÍCH", proposal.person_name or ""),
+            ],
+        }
+
+    def _tdkt_achievement_report(self, proposal):
+        """What a person's achievement report prints: the form it follows
+        (by the rules judging the dossier), the short CV, the achievements
+        and the awards received, from the history kept."""
+        self.ensure_one()
+        if proposal.subject != "individual":
+            raise UserError(
+                self.env._(
+                    "'%(proposal)s' proposes a collective: the personal "
+                    "achievement report is for a person.",
+                    proposal=proposal.display_name,
+                )
+            )
+        if self.rule_date < ACHIEVEMENT_FORM_R2_FROM:
+            form = "Mẫu số 03, Phụ lục I ban hành kèm theo Nghị định số 98/2023/NĐ-CP"
+        else:
+            form = "Mẫu số 05, Phụ lục ban hành kèm theo Nghị định số 152/2025/NĐ-CP"
+        award = proposal.award_type_id
+        verb = "CÔNG NHẬN" if award.kind == "title" else "TẶNG"
+        # sudo: the report prints the person's birth date and gender and the
+        # awards they received, as the proposal the user may read needs them;
+        # nothing else of the HR record is read.
+        employee = proposal.employee_id.sudo()
+        ratings = dict(
+            proposal._fields["performance_rating"]._description_selection(self.env)
+        )
+        innovations = dict(
+            proposal._fields["innovation_kind"]._description_selection(self.env)
+        )
+        cv = [
+            ("Họ và tên", proposal.person_name or ""),
+            (
+                "Giới tính",
+                {"male": "Nam", "female": "Nữ"}.get(employee.gender, "")
+                if employee
+                else "",
+            ),
+            (
+                "Ngày, tháng, năm sinh",
+                employee.birthday.strftime("%d/%m/%Y")
+                if employee and employee.birthday
+                else "",
+            ),
+            ("Chức vụ", proposal.job_title or ""),
+            (
+                "Đơn vị công tác",
+                ", ".join(
+                    part
+                    for part in (
+                        self.unit_id.name,
+                        self.company_id.tdkt_header_name or self.company_id.name,
+                    )
+                    if part
+                ),
+            ),
+            (
+                "Ngày vào cơ quan",
+                proposal.start_date.strftime("%d/%m/%Y") if proposal.start_date else "",
+            ),
+        ]
+        results = []
+        if proposal.performance_rating:
+            results.append(
+                f"Kết quả đánh giá, xếp loại năm {proposal.year}: "
+                f"{ratings[proposal.performance_rating]}."
+            )
+        if proposal.innovation_kind:
+            results.append(
+                f"{innovations[proposal.innovation_kind]} được công nhận"
+                + (
+                    f": {proposal.innovation_reference}"
+                    if proposal.innovation_reference
+                    else ""
+                )
+                + "."
+            )
+        records = (
+            self.env["tdkt.award.record"]
+            .sudo()  # sudo: the person's own awards, for this report only
+            .search(
+                [("employee_id", "=", employee.id)] if employee else [("id", "=", 0)],
+                order="year, id",
+            )
+        )
+        history = {
+            kind: [
+                (
+                    record.year,
+                    record.award_type_id.name,
+                    ", ".join(
+                        part
+                        for part in (
+                            record.decision_number,
+                            record.decision_date
+                            and record.decision_date.strftime("%d/%m/%Y"),
+                            record.issuer,
+                        )
+                        if part
+                    ),
+                )
+                for record in records
+                if record.kind == kind
+            ]
+            for kind in ("title", "form")
+        }
+        return {
+            "form": form,
+            "summary": f"ĐỀ NGHỊ {verb} {award.name.upper()} NĂM {proposal.year}",
+            "cv": cv,
+            "results": results,
+            "achievements": self._tdkt_print_paragraphs(proposal.achievement_summary),
+            "titles": history["title"],
+            "forms": history["form"],
+        }

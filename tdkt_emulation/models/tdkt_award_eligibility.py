@@ -184,9 +184,14 @@ class TdktAwardEligibility(models.AbstractModel):
         a collective: its employees, and how many of them hold or are
         proposed for LĐTT and CSTĐCS in the year."""
         collective = proposals.filtered(lambda p: p.subject == "collective")
-        units = collective.nominee_unit_id.filtered(
-            lambda u: u.unit_type == "department"
+        return self._tdkt_member_counts(
+            collective.nominee_unit_id, list(set(collective.mapped("year")))
         )
+
+    def _tdkt_member_counts(self, units, years):
+        """{(unit id, year): (members, LĐTT, CSTĐCS)} for the departments
+        among ``units``, in each of ``years``."""
+        units = units.filtered(lambda u: u.unit_type == "department")
         if not units:
             return {}
         departments = units.department_ids
@@ -199,7 +204,6 @@ class TdktAwardEligibility(models.AbstractModel):
         by_department = defaultdict(set)
         for employee in employees:
             by_department[employee.department_id.id].add(employee.id)
-        years = list(set(collective.mapped("year")))
         held = defaultdict(set)
         for record in (
             self.env["tdkt.award.record"]
@@ -341,6 +345,124 @@ class TdktAwardEligibility(models.AbstractModel):
                         )
                     )
             result[employee.id] = lines
+        return result
+
+    # Titles and forms of a collective the unit's hint speaks of.
+    UNIT_TITLES = (
+        "TTLDTT",
+        "TTLDXS",
+        "GIAY_KHEN_TT",
+        "BANG_KHEN_BO_TINH_TT",
+        "CO_THI_DUA_BO_TINH",
+    )
+
+    def _tdkt_next_eligible_units(self, units, year):
+        """{unit id: [lines]}: for a department or member agency, the titles
+        and forms of a collective it may be proposed for in ``year`` and
+        what is missing, read from its history and, for a department, from
+        its members' titles of the year before. The same number of queries
+        for one unit as for many."""
+        # sudo: history, rules, staff: read for the hints only
+        units = units.sudo().filtered(lambda u: u.unit_type in ("department", "agency"))
+        if not units:
+            return {}
+        last = year - 1
+        history = self._tdkt_load_history(
+            self.env["hr.employee"], units, year - 10, year
+        )
+        counts = self._tdkt_member_counts(units, [last])
+        context = {"rules": self._tdkt_load_rules()}
+        today = fields.Date.context_today(self)
+        awards = {
+            award.code: award.name
+            for award in self.env["tdkt.award.type"]
+            # sudo: history, rules, staff: read for the hints only
+            .sudo()
+            .search_fetch([("code", "in", self.UNIT_TITLES)], ["code", "name"])
+        }
+        ldtt_share = {
+            code: (rule.value if rule and rule.value else default)
+            for code, default in (("TTLDTT", 0.5), ("TTLDXS", 0.7))
+            for rule in [self._tdkt_rule(context, f"{code}_CRITERIA", today)]
+        }
+        result = {}
+        for unit in units:
+            stats = counts.get((unit.id, last))
+            if stats and stats[0]:
+                people, ldtt, cstdcs = stats
+                members = self.env._(
+                    "in %(last)s, %(ldtt)s of %(people)s members held or were "
+                    "proposed for Lao động tiên tiến and %(cstdcs)s for Chiến sĩ "
+                    "thi đua cơ sở.",
+                    last=last,
+                    ldtt=ldtt,
+                    people=people,
+                    cstdcs=cstdcs,
+                )
+            else:
+                members = self.env._(
+                    "its members' titles are not kept here: the proposal gives them."
+                )
+            title = {
+                code: self.env._(
+                    "%(title)s %(year)s", title=awards.get(code, code), year=year
+                )
+                for code in self.UNIT_TITLES
+            }
+            lines = [
+                self.env._(
+                    "%(title)s: needs the rating of the year (completed well or "
+                    "better) and more than %(share)s%% of its members with Lao động "
+                    "tiên tiến; %(members)s",
+                    title=title["TTLDTT"],
+                    share=round(ldtt_share["TTLDTT"] * 100),
+                    members=members,
+                ),
+                self.env._(
+                    "%(title)s: needs the rating of the year (completed "
+                    "excellently), at least %(share)s%% of its members with Lao "
+                    "động tiên tiến and one with Chiến sĩ thi đua cơ sở; "
+                    "%(members)s",
+                    title=title["TTLDXS"],
+                    share=round(ldtt_share["TTLDXS"] * 100),
+                    members=members,
+                ),
+                self.env._(
+                    "%(title)s: needs the rating of the year (completed well or "
+                    "better) and achievements in the movement.",
+                    title=title["GIAY_KHEN_TT"],
+                ),
+            ]
+            held = history.get((("u", unit.id), "TTLDXS"), {})
+            run, missing = self._tdkt_streak_years(held, year, 2)
+            if run:
+                lines.append(
+                    self.env._(
+                        "%(title)s: can be proposed (completed excellently, "
+                        "%(needs)s in %(years)s).",
+                        title=title["BANG_KHEN_BO_TINH_TT"],
+                        needs=awards.get("TTLDXS", "TTLDXS"),
+                        years=", ".join(str(y) for y in run),
+                    )
+                )
+            else:
+                lines.append(
+                    self.env._(
+                        "%(title)s: needs two consecutive years completed "
+                        "excellently (%(needs)s in %(years)s).",
+                        title=title["BANG_KHEN_BO_TINH_TT"],
+                        needs=awards.get("TTLDXS", "TTLDXS"),
+                        years=", ".join(str(y) for y in missing),
+                    )
+                )
+            lines.append(
+                self.env._(
+                    "%(title)s: only for the collective leading its emulation "
+                    "cluster or block (Law 2022, art. 26).",
+                    title=title["CO_THI_DUA_BO_TINH"],
+                )
+            )
+            result[unit.id] = lines
         return result
 
     # --- the checks -------------------------------------------------------------

@@ -50,6 +50,7 @@ FACT_FIELDS = (
 )
 # Fields only the lifecycle and the engine write.
 PROPOSAL_SYSTEM_FIELDS = {
+    "cluster_honour_id",
     "eligibility",
     "override_reason",
     "override_user_id",
@@ -81,7 +82,7 @@ class TdktAwardProposal(models.Model):
 
     _name = "tdkt.award.proposal"
     _description = "Award Proposal"
-    _inherit = ["tdkt.workflow.mixin", "mail.activity.mixin"]
+    _inherit = ["tdkt.workflow.mixin", "mail.activity.mixin", "tdkt.person.mixin"]
     _order = "dossier_id, subject desc, award_type_id, nominee_name, id"
     _check_company_auto = True
     _rec_name = "nominee_name"
@@ -209,21 +210,6 @@ class TdktAwardProposal(models.Model):
     )
     subject = fields.Selection(related="award_type_id.subject", store=True)
     conferring_level = fields.Selection(related="award_type_id.conferring_level")
-    employee_id = fields.Many2one("hr.employee", index=True)
-    user_id = fields.Many2one(
-        related="employee_id.user_id", string="User", store=True, index=True
-    )
-    person_name = fields.Char(
-        string="Person",
-        compute="_compute_person",
-        store=True,
-        readonly=False,
-        precompute=True,
-        help="Full name as printed: the employee's, or as the member agency sends it.",
-    )
-    job_title = fields.Char(
-        compute="_compute_person", store=True, readonly=False, precompute=True
-    )
     nominee_unit_id = fields.Many2one(
         "tdkt.unit",
         string="Collective",
@@ -243,6 +229,15 @@ class TdktAwardProposal(models.Model):
     )
     registration_id = fields.Many2one(
         "tdkt.registration", index=True, ondelete="set null", readonly=True
+    )
+    cluster_honour_id = fields.Many2one(
+        "tdkt.cluster.honour",
+        string="Voted by the Cluster",
+        index="btree_not_null",
+        ondelete="restrict",
+        readonly=True,
+        copy=False,
+        help="The cluster's vote to honour that proposed this member agency.",
     )
     achievement_summary = fields.Text(string="Achievements")
     performance_rating = fields.Selection(
@@ -350,19 +345,6 @@ class TdktAwardProposal(models.Model):
     revocation_reason = fields.Text(readonly=True, copy=False)
 
     # --- computes ---------------------------------------------------------------
-    @api.depends("employee_id")
-    def _compute_person(self):
-        for proposal in self:
-            if proposal.employee_id:
-                # sudo: a colleague's name and job title are printed on the
-                # list; Staff may not read HR records.
-                employee = proposal.employee_id.sudo()
-                proposal.person_name = employee.name
-                proposal.job_title = employee.job_title or False
-            else:
-                proposal.person_name = proposal.person_name or False
-                proposal.job_title = proposal.job_title or False
-
     @api.depends("person_name", "nominee_unit_id.name")
     def _compute_nominee_name(self):
         for proposal in self:
@@ -909,20 +891,13 @@ class TdktAwardProposal(models.Model):
         dossiers = Dossier
         values = []
         for registration in registrations:
-            dossier = Dossier.search(
-                [
-                    ("unit_id", "=", registration.unit_id.id),
-                    ("year", "=", registration.year),
-                    ("state", "in", ("draft", "returned")),
-                ],
-                limit=1,
-            ) or Dossier.create(
+            dossier = Dossier._tdkt_open_dossier(
+                registration.unit_id,
+                registration.year,
                 {
-                    "unit_id": registration.unit_id.id,
-                    "year": registration.year,
                     "company_id": registration.company_id.id,
                     "movement_id": registration.movement_id.id,
-                }
+                },
             )
             dossiers |= dossier
             award = registration.collective_award_type_id

@@ -45,6 +45,14 @@ class TdktCluster(models.Model):
         help="The body that sets up the cluster and awards on its proposals: "
         "an upper body, or this agency for its own sector's clusters.",
     )
+    organiser_company_id = fields.Many2one(
+        "res.company",
+        string="Organiser in this System",
+        compute="_compute_organiser_company_id",
+        compute_sudo=True,
+        help="The organiser when it is an agency of this system: the cluster's "
+        "votes to honour become award proposals of that agency.",
+    )
     company_id = fields.Many2one(
         "res.company",
         string="Managing Agency",
@@ -84,6 +92,15 @@ class TdktCluster(models.Model):
             "A cluster with this name already exists for this agency.",
         ),
     ]
+
+    @api.depends("organiser_id")
+    def _compute_organiser_company_id(self):
+        companies = self.env["res.company"].search(
+            [("partner_id", "in", self.organiser_id.ids)]
+        )
+        by_partner = {company.partner_id: company for company in companies}
+        for cluster in self:
+            cluster.organiser_company_id = by_partner.get(cluster.organiser_id, False)
 
     @api.constrains("year_from", "year_to", "merit_proposal_count")
     def _check_years(self):

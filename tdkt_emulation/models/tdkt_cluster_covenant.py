@@ -41,7 +41,7 @@ class TdktClusterCovenant(models.Model):
             "signed",
             GROUP_OFFICE,
             "_tdkt_check_sign",
-            ("date", "revision", "scores"),
+            ("number", "date", "revision", "scores"),
         ),
         Transition(
             "publish",

@@ -3,8 +3,8 @@ from odoo.exceptions import AccessError, ValidationError
 
 from .tdkt_official_document_mixin import GROUP_OFFICE, Transition
 
-# Minutes of a cluster (cross-inspection, vote to honour): drafted, signed,
-# cancelled (with a reason once signed); no number of an agency's register.
+# Minutes of a cluster (cross-inspection, vote to honour): drafted, signed
+# (numbered in the cluster's register), cancelled (with a reason once signed).
 MINUTES_TRANSITIONS = (
     Transition(
         "issue",
@@ -12,7 +12,7 @@ MINUTES_TRANSITIONS = (
         "issued",
         GROUP_OFFICE,
         "_tdkt_check_minutes",
-        ("date", "revision"),
+        ("number", "date", "revision"),
     ),
     Transition("cancel", ("draft",), "cancelled", GROUP_OFFICE),
     Transition("cancel", ("issued",), "cancelled", GROUP_OFFICE, reason=True),
@@ -24,8 +24,9 @@ class TdktClusterDocumentMixin(models.AbstractModel):
     """An official document of a cluster (covenant, cross-inspection
     minutes, suy tôn minutes).
 
-    Printed under the cluster's name, below its organiser; its symbol ends
-    with the cluster's own code (…/GƯ-CTĐ). It is run by the Office of the
+    Printed under the cluster's name, below its organiser; numbered in the
+    cluster's own register of the year (not the agency's), its symbol ends
+    with the cluster's own code (01/GƯ-CTĐ). It is run by the Office of the
     agency that keeps the cluster's records or of the year's head agency
     (the cluster's secretariat), whatever path calls it. A document sets
     ``cluster_id``, ``company_id`` and ``head_partner_id``.
@@ -35,6 +36,19 @@ class TdktClusterDocumentMixin(models.AbstractModel):
     _inherit = ["tdkt.official.document.mixin"]
     _description = "Emulation Cluster Document"
     _tdkt_issue_group = GROUP_OFFICE
+    _sql_constraints = [
+        (
+            "number_uniq",
+            (
+                "EXCLUDE USING btree (cluster_id WITH =, year WITH =, number WITH =) "
+                "WHERE (number > 0)"
+            ),
+            (
+                "Another paper of this type of the cluster already has this number "
+                "in this year."
+            ),
+        ),
+    ]
 
     # --- header and symbol: the cluster's ------------------------------------------
     def _tdkt_header_depends(self):
@@ -53,9 +67,19 @@ class TdktClusterDocumentMixin(models.AbstractModel):
         """A cluster numbers its own papers under its code (…/GƯ-CTĐ)."""
         return self.cluster_id.code
 
-    def _tdkt_print_number(self):
-        """The cluster's papers here carry no number of an agency's register."""
-        return ""
+    def _tdkt_register_scope(self):
+        """The cluster's own register of the year, whichever agency keeps
+        its records."""
+        return {**super()._tdkt_register_scope(), "cluster_id": self.cluster_id.id}
+
+    def _tdkt_number_taken_message(self):
+        return self.env._(
+            "The number %(number)s of %(year)s is already used by another paper "
+            "of the cluster %(cluster)s.",
+            number=self.document_number,
+            year=self.year,
+            cluster=self.cluster_id.name,
+        )
 
     # --- who runs them -------------------------------------------------------------
     def _tdkt_is_manager(self):

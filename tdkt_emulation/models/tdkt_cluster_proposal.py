@@ -16,8 +16,9 @@ class TdktClusterProposal(models.Model):
 
     Its own state: the organiser's council approves or cuts each proposal
     (recorded by the Office of the agency that keeps the cluster's records)
-    once the minutes are signed. It stands for ``tdkt.award.proposal`` of
-    the organiser's agency until that model exists.
+    once the minutes are signed. Only for an organiser outside this Odoo:
+    an organiser of this Odoo receives ``tdkt.award.proposal`` records in
+    its own dossiers (see ``tdkt.cluster.honour``).
     """
 
     _name = "tdkt.cluster.proposal"
@@ -56,6 +57,15 @@ class TdktClusterProposal(models.Model):
     @api.constrains("member_id", "award_type_id")
     def _check_line(self):
         for proposal in self:
+            if proposal.honour_id.organiser_company_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(organiser)s is an agency of this system: the cluster's "
+                        "proposals become its award proposals when the minutes are "
+                        "signed.",
+                        organiser=proposal.honour_id.organiser_company_id.name,
+                    )
+                )
             proposal.honour_id._tdkt_check_members_of_year(
                 proposal.member_id, proposal.honour_id.year
             )

@@ -9,7 +9,9 @@ class TdktDocumentRegister(models.Model):
     """The agency's register of issued documents (sổ đăng ký văn bản đi).
 
     One entry per number given: agency, type of document, year, number and
-    the document that holds it. The database refuses a second entry with the
+    the document that holds it. An emulation cluster keeps its own register
+    (its papers are numbered under its code, apart from the agency's): its
+    entries name the cluster. The database refuses a second entry with the
     same number, so two concurrent issues can never share one: the second
     one waits for the first, sees its number taken and takes the next. The
     entry is written in the issuing transaction, so a failed issue gives its
@@ -24,6 +26,13 @@ class TdktDocumentRegister(models.Model):
     company_id = fields.Many2one(
         "res.company", string="Agency", required=True, index=True, readonly=True
     )
+    cluster_id = fields.Many2one(
+        "tdkt.cluster",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The cluster whose own register this is; empty for the agency's.",
+    )
     code = fields.Char(string="Document Type", required=True, readonly=True)
     year = fields.Integer(required=True, readonly=True)
     number = fields.Integer(required=True, readonly=True)
@@ -36,7 +45,7 @@ class TdktDocumentRegister(models.Model):
     _sql_constraints = [
         (
             "number_uniq",
-            "unique(company_id, code, year, number)",
+            "unique nulls not distinct (company_id, cluster_id, code, year, number)",
             "This number is already in the register.",
         ),
     ]
@@ -48,10 +57,12 @@ class TdktDocumentRegister(models.Model):
         With ``number`` (typed by hand), that number or a clear error;
         without, the next free number of the register.
         """
+        scope = document._tdkt_register_scope()
         key = {
-            "company": document.company_id.id,
+            "company": scope["company_id"],
+            "cluster": scope.get("cluster_id") or None,
             "code": document._tdkt_document_type,
-            "year": document.year,
+            "year": scope["year"],
         }
         cr = self.env.cr
         cr.execute(
@@ -59,6 +70,7 @@ class TdktDocumentRegister(models.Model):
                 """
                 SELECT number FROM tdkt_document_register
                  WHERE company_id = %(company)s AND code = %(code)s
+                   AND cluster_id IS NOT DISTINCT FROM %(cluster)s
                    AND year = %(year)s AND res_model = %(model)s AND res_id = %(id)s
                 """,
                 model=document._name,
@@ -75,6 +87,7 @@ class TdktDocumentRegister(models.Model):
                     """
                     SELECT COALESCE(MAX(number), 0) + 1 FROM tdkt_document_register
                      WHERE company_id = %(company)s AND code = %(code)s
+                       AND cluster_id IS NOT DISTINCT FROM %(cluster)s
                        AND year = %(year)s
                     """,
                     **key,
@@ -93,10 +106,12 @@ class TdktDocumentRegister(models.Model):
                         SQL(
                             """
                             INSERT INTO tdkt_document_register
-                                (company_id, code, year, number, document_number,
+                                (company_id, cluster_id, code, year, number,
+                                 document_number,
                                  res_model, res_id, create_uid, create_date,
                                  write_uid, write_date)
-                            VALUES (%(company)s, %(code)s, %(year)s, %(number)s,
+                            VALUES (%(company)s, %(cluster)s, %(code)s, %(year)s,
+                                    %(number)s,
                                     %(name)s, %(model)s, %(id)s, %(uid)s,
                                     now() at time zone 'UTC', %(uid)s,
                                     now() at time zone 'UTC')

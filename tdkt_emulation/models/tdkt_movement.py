@@ -295,38 +295,8 @@ class TdktMovement(models.Model):
                     year=self.year,
                 )
             )
-        # sudo: units are configured by the Administrator; the Office only
-        # adds the member agencies of a cluster it manages, typed as agencies
-        # of this movement's company, nothing else.
-        Unit = self.env["tdkt.unit"].sudo()
-        existing = Unit.search(
-            [
-                ("company_id", "=", self.company_id.id),
-                ("unit_type", "=", "agency"),
-                "|",
-                ("partner_ids", "in", members.partner_id.ids),
-                ("agency_id", "in", members.member_company_id.ids),
-            ]
-        )
-        units = Unit
-        for member in members:
-            unit = existing.filtered(
-                lambda u, m=member: (
-                    m.partner_id in u.partner_ids
-                    or (m.member_company_id and u.agency_id == m.member_company_id)
-                )
-            )[:1]
-            if not unit:
-                unit = Unit.create(
-                    {
-                        "name": member.partner_id.name,
-                        "company_id": self.company_id.id,
-                        "unit_type": "agency",
-                        "partner_ids": [(6, 0, member.partner_id.ids)],
-                        "agency_id": member.member_company_id.id,
-                    }
-                )
-            units |= unit
+        units = self.env["tdkt.unit"]._tdkt_agency_units(self.company_id, members)
+        units = self.env["tdkt.unit"].union(*units.values())
         self.scope_unit_ids = [(6, 0, units.ids)]
         return True
 

@@ -367,14 +367,8 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
                 raise ValidationError(
                     self.env._("A document number cannot be negative.")
                 )
-            if document.number and self.sudo().search_count(  # sudo: count only
-                [
-                    ("id", "!=", document.id),
-                    ("company_id", "=", document.company_id.id),
-                    ("year", "=", document.year),
-                    ("number", "=", document.number),
-                ],
-                limit=1,
+            if document.number and document._tdkt_number_typed_elsewhere(
+                document.number
             ):
                 raise ValidationError(document._tdkt_number_taken_message())
 
@@ -680,13 +674,23 @@ class TdktOfficialDocumentMixin(models.AbstractModel):
             .search_count(
                 [
                     ("id", "!=", self.id),
-                    ("company_id", "=", self.company_id.id),
-                    ("year", "=", self.year),
                     ("number", "=", number),
+                    *(
+                        (name, "=", value)
+                        for name, value in self._tdkt_register_scope().items()
+                    ),
                 ],
                 limit=1,
             )
         )
+
+    def _tdkt_register_scope(self):
+        """{field: value} of the register this document is numbered in,
+        with its type: the agency's register of the year. A document kept
+        in another register (a cluster's) adds its field here; the database
+        constraint ``number_uniq`` follows the same fields."""
+        self.ensure_one()
+        return {"company_id": self.company_id.id, "year": self.year}
 
     def _tdkt_format_number(self, number):
         return f"{number:02d}/{self.symbol}"

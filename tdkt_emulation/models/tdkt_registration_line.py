@@ -16,7 +16,7 @@ class TdktRegistrationLine(models.Model):
 
     _name = "tdkt.registration.line"
     _description = "Emulation Registration Line"
-    _inherit = ["tdkt.access.mixin"]
+    _inherit = ["tdkt.access.mixin", "tdkt.person.mixin"]
     _order = "registration_id, award_type_id, person_name, id"
     _check_company_auto = True
     _tdkt_text_limits = {"note": 1000, "job_title": 200, "person_name": 200}
@@ -36,26 +36,10 @@ class TdktRegistrationLine(models.Model):
         related="registration_id.state", string="Status", store=True, index=True
     )
     employee_id = fields.Many2one(
-        "hr.employee",
-        index=True,
         check_company=True,
         help="The department's employee; empty for a member agency's person.",
     )
-    person_name = fields.Char(
-        string="Person",
-        compute="_compute_person_name",
-        store=True,
-        readonly=False,
-        precompute=True,
-        index=True,
-        help="Full name as printed: the employee's, or as the member agency sends it.",
-    )
-    user_id = fields.Many2one(
-        related="employee_id.user_id", string="User", store=True, index=True
-    )
-    job_title = fields.Char(
-        compute="_compute_job_title", store=True, readonly=False, precompute=True
-    )
+    person_name = fields.Char(index=True)
     award_type_id = fields.Many2one(
         "tdkt.award.type",
         string="Title or Form",
@@ -67,23 +51,8 @@ class TdktRegistrationLine(models.Model):
 
     @api.depends("employee_id.name")
     def _compute_person_name(self):
-        for line in self:
-            if line.employee_id:
-                # sudo: a colleague's name is printed on the form; a Staff
-                # registrar may not read HR records.
-                line.person_name = line.employee_id.sudo().name
-            elif not line.person_name:
-                line.person_name = False
-
-    @api.depends("employee_id")
-    def _compute_job_title(self):
-        for line in self:
-            if line.employee_id:
-                # sudo: the job title of a colleague is printed on the form; a
-                # Staff registrar may not read HR records.
-                line.job_title = line.employee_id.sudo().job_title or False
-            elif not line.job_title:
-                line.job_title = False
+        # A renamed employee is printed with the new name.
+        return super()._compute_person_name()
 
     # --- constraints --------------------------------------------------------------
     @api.constrains("award_type_id", "employee_id", "person_name", "registration_id")

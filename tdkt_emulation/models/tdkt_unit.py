@@ -96,6 +96,12 @@ class TdktUnit(models.Model):
         help="Titles and forms the unit received as a collective, year by year.",
     )
 
+    next_eligible = fields.Text(
+        compute="_compute_next_eligible",
+        help="Titles and forms of a collective the unit may be proposed for "
+        "next year, and what is missing.",
+    )
+
     _sql_constraints = [
         (
             "name_company_uniq",
@@ -130,6 +136,58 @@ class TdktUnit(models.Model):
         return user in unit.registrar_user_ids or user in (
             unit.department_ids.manager_id.user_id
         )
+
+    @api.model
+    def _tdkt_agency_units(self, company, members):
+        """{cluster member: its unit of type agency in ``company``}: the
+        unit found by the member's partner or its company in this Odoo,
+        created when missing. The caller has checked that the user may
+        bring these members in (the Office of a movement, the managers of
+        a cluster's vote)."""
+        # sudo: units are configured by the Administrator; only units of
+        # type agency standing for ``members`` are found or added, for the
+        # caller who checked its right.
+        Unit = self.sudo()
+        existing = Unit.search(
+            [
+                ("company_id", "=", company.id),
+                ("unit_type", "=", "agency"),
+                "|",
+                ("partner_ids", "in", members.partner_id.ids),
+                ("agency_id", "in", members.member_company_id.ids),
+            ]
+        )
+        units = {}
+        for member in members:
+            unit = existing.filtered(
+                lambda u, m=member: (
+                    m.partner_id in u.partner_ids
+                    or (m.member_company_id and u.agency_id == m.member_company_id)
+                )
+            )[:1]
+            if not unit:
+                unit = Unit.create(
+                    {
+                        "name": member.partner_id.name,
+                        "company_id": company.id,
+                        "unit_type": "agency",
+                        "partner_ids": [(6, 0, member.partner_id.ids)],
+                        "agency_id": member.member_company_id.id,
+                    }
+                )
+                existing |= unit
+            units[member] = unit
+        return units
+
+    @api.depends("award_record_ids", "unit_type")
+    @api.depends_context("uid")
+    def _compute_next_eligible(self):
+        year = fields.Date.context_today(self).year + 1
+        hints = self.env["tdkt.award.eligibility"]._tdkt_next_eligible_units(
+            self.filtered("id"), year
+        )
+        for unit in self:
+            unit.next_eligible = "\n".join(hints.get(unit.id, []))
 
     @api.depends("user_ids", "department_ids.member_ids.user_id")
     def _compute_member_user_ids(self):

@@ -60,12 +60,21 @@ class TdktWorkflowMixin(models.AbstractModel):
         compute="_compute_allowed_actions",
         help="Moves of the lifecycle the current user may make now, for the buttons.",
     )
+    allowed_moves = fields.Char(
+        compute="_compute_allowed_actions",
+        help="The same moves for a kanban grouped by status: "
+        "'status:move:reason' (reason 1 when the move asks for one).",
+    )
 
     @api.depends("state")
     @api.depends_context("uid")
     def _compute_allowed_actions(self):
         for record in self:
-            record.allowed_actions = record._tdkt_allowed_actions()
+            rows = record._tdkt_allowed_rows()
+            record.allowed_actions = " ".join(row.action for row in rows)
+            record.allowed_moves = " ".join(
+                f"{row.to_state}:{row.action}:{int(bool(row.reason))}" for row in rows
+            )
 
     @classmethod
     def _tdkt_transitions(cls):
@@ -79,20 +88,19 @@ class TdktWorkflowMixin(models.AbstractModel):
                 table.append(row._replace(from_states=from_states))
         return tuple(table)
 
-    # A type declares ``state`` (its states) and ``allowed_actions``
-    # computed with ``_tdkt_allowed_actions`` and depending on ``state``.
-    def _tdkt_allowed_actions(self):
-        """Moves of the lifecycle the current user may make now, for the
-        buttons (the table checks them again on the server)."""
+    def _tdkt_allowed_rows(self):
+        """Rows of the table the current user may make from the state, for
+        the buttons and the kanban (the table checks them again on the
+        server)."""
         self.ensure_one()
         user = self.env.user
-        return " ".join(
-            row.action
+        return [
+            row
             for row in self._tdkt_transitions()
             if self.state in row.from_states
             and "internal" not in row.effects
             and user.has_group(row.group or self._tdkt_issue_group)
-        )
+        ]
 
     def _tdkt_write_state_change(self, new_state):
         """``write({'state': …})`` from a client: the same move as the button."""
@@ -231,6 +239,8 @@ class TdktWorkflowMixin(models.AbstractModel):
             "name": self.env._("Reason"),
             "res_model": "tdkt.document.reason.wizard",
             "view_mode": "form",
+            # Views given: a kanban's drop opens it from an RPC's answer.
+            "views": [(False, "form")],
             "target": "new",
             "context": {
                 "default_res_model": self._name,

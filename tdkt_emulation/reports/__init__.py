@@ -5,3 +5,4 @@ from . import tdkt_registration_rollup_report
 from . import tdkt_cluster_score_xlsx
 from . import tdkt_award_record_xlsx
 from . import tdkt_award_proposal_xlsx
+from . import tdkt_award_achievement_report

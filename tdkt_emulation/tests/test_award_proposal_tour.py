@@ -41,3 +41,42 @@ class TestAwardProposalTour(HttpCase):
         self.env.invalidate_all()
         self.assertEqual(dossier.state, "council")
         self.assertEqual(proposal.state, "council")
+
+    def test_kanban_drag_follows_the_table(self):
+        ref = self.env.ref
+        company = ref("base.main_company")
+        unit = self.env["tdkt.unit"].create(
+            {"name": "Phòng Kéo Thả", "company_id": company.id}
+        )
+        dossier = self.env["tdkt.award.dossier"].create(
+            {"company_id": company.id, "year": 2024, "unit_id": unit.id}
+        )
+        proposal = self.env["tdkt.award.proposal"].create(
+            {
+                "dossier_id": dossier.id,
+                "award_type_id": ref("tdkt_emulation.tdkt_award_type_ttldtt").id,
+            }
+        )
+        # Submitted with its dossier (as the system: the tour is about the
+        # kanban, the submission has its own tests).
+        dossier.write({"state": "submitted"})
+        proposal.write({"state": "submitted"})
+        office = ref("tdkt_emulation.user_office_demo")
+        self.assertEqual(
+            proposal.with_user(office).allowed_moves,
+            "council:send_council:0 returned:return:1",
+        )
+        # Staff may make no move from Submitted: every drop is refused.
+        staff = ref("tdkt_emulation.user_staff_demo")
+        self.assertFalse(proposal.with_user(staff).allowed_moves)
+        self.start_tour(
+            "/odoo/action-tdkt_emulation.tdkt_award_proposal_action",
+            "tdkt_award_kanban_drag",
+            login="office",
+        )
+        self.env.invalidate_all()
+        self.assertEqual(proposal.state, "returned")
+        self.assertIn(
+            "Thiếu báo cáo thành tích của đơn vị",
+            " ".join(proposal.message_ids.mapped("body")),
+        )

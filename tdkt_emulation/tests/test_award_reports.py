@@ -1,5 +1,5 @@
 import io
-from datetime import date
+from datetime import date, datetime
 
 import openpyxl
 from freezegun import freeze_time
@@ -89,9 +89,20 @@ class TestAwardReports(TdktProposalCommon):
                 (2022, "t_staff", "Lao động tiên tiến", "22/QĐ-TTr"),
             ],
         )
+        # Real dates (the decision of the 2022 title, 10/01/2023), numbered rows.
+        self.assertEqual(rows[3][5], datetime(2023, 1, 10))
+        self.assertEqual(sheet.cell(4, 6).number_format, "dd/mm/yyyy")
+        self.assertEqual([row[0] for row in rows[1:]], [1, 2, 3])
+        self.assertEqual(rows[3][7], "Cơ quan")
         # Staff export only what they may read: their own history.
         with self.assertRaises(AccessError):
             self.xlsx(RECORD_XLSX, records, self.staff_division)
+        own = records.filtered(lambda r: r.employee_id == self.staff_employee)
+        sheet = self.xlsx(RECORD_XLSX, own, self.staff)
+        self.assertEqual(
+            [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)],
+            [2023, 2022],
+        )
 
     def test_proposals_xlsx(self):
         dossier = self.dossier()

@@ -80,24 +80,13 @@ class TestConcurrentNumbering(TdktConcurrentCase):
             ):
                 cr.execute(query)
             env = api.Environment(cr, SUPERUSER_ID, {})
-            user = env["res.users"].browse(self.chief_id)
-            env["hr.employee"].search([("user_id", "=", user.id)]).unlink()
-            # Archived, not deleted: the user and the company keep
-            # references (partners, settings) that the ORM protects.
-            user.active = False
-            env["res.company"].browse(self.company_id).active = False
+            env["hr.employee"].search([("user_id", "=", self.chief_id)]).unlink()
+            self.archive(cr, self.chief_id, self.company_id)
 
     def test_twenty_concurrent_first_issues_of_a_year(self):
-        def issue(barrier, plan_id):
-            with self.registry.cursor() as cr:
-                env = api.Environment(cr, self.chief_id, {})
-                plan = env["tdkt.plan"].browse(plan_id)
-                # Read first: every transaction starts before any issues.
-                plan.fetch(["state"])
-                barrier.wait(timeout=60)
-                plan.action_issue()
-
-        errors = self.run_at_once(issue, [(pid,) for pid in self.plan_ids])
+        errors = self.run_at_once(
+            self.chief_id, "tdkt.plan", self.plan_ids, "action_issue"
+        )
         self.assertEqual(errors, [])
         with self.registry.cursor() as cr:
             cr.execute(

@@ -156,7 +156,7 @@ class TestCouncilConcurrentVotes(TdktConcurrentCase):
                     env,
                 )
 
-        errors = self.run_at_once(vote, clicks)
+        errors = self.run_threads(vote, clicks)
         self.assertEqual(errors, [])
         with self.registry.cursor() as cr:
             cr.execute(

@@ -41,4 +41,5 @@ class TdktDocumentReasonWizard(models.TransientModel):
         documents = self.env[self.res_model].browse(ids).exists()
         # Every check (group, state, rights) is the table's, as the user.
         documents._tdkt_do(self.action, reason=self.reason.strip())
-        return {"type": "ir.actions.act_window_close"}
+        # The kanban that asked (a card dropped in a column) reloads on "done".
+        return {"type": "ir.actions.act_window_close", "infos": {"done": True}}

@@ -6,6 +6,7 @@
 import { registry } from "@web/core/registry";
 import { kanbanView } from "@web/views/kanban/kanban_view";
 import { RelationalModel } from "@web/model/relational_model/relational_model";
+import { TdktStateDynamicGroupList } from "./tdkt_state_kanban";
 
 // Status column -> the task's method that makes the move (or asks first).
 const STATE_ACTIONS = {
@@ -13,32 +14,10 @@ const STATE_ACTIONS = {
     not_applicable: "action_mark_not_applicable",
 };
 
-export class TdktPlanTaskDynamicGroupList extends RelationalModel.DynamicGroupList {
-    async moveRecord(dataRecordId, dataGroupId, refId, targetGroupId) {
-        const targetGroup = this.groups.find((g) => g.id === targetGroupId);
-        const method =
-            dataGroupId !== targetGroupId &&
-            this.groupByField.name === "state" &&
-            STATE_ACTIONS[targetGroup?.value];
-        if (!method) {
-            return super.moveRecord(...arguments);
-        }
-        const sourceGroup = this.groups.find((g) => g.id === dataGroupId);
-        const record = sourceGroup?.list.records.find((r) => r.id === dataRecordId);
-        if (!record) {
-            return; // dropped while the columns were being reloaded
-        }
-        const action = await this.model.orm.call(this.resModel, method, [[record.resId]], {
-            context: this.context,
-        });
-        const reload = () => this.model.load();
-        if (action && typeof action === "object") {
-            // The dialog's Confirm says {done: true}; cancelled, nothing moved.
-            return this.model.action.doAction(action, {
-                onClose: (info) => info?.done && reload(),
-            });
-        }
-        return reload();
+export class TdktPlanTaskDynamicGroupList extends TdktStateDynamicGroupList {
+    dropRule(record, sourceGroup, targetGroup) {
+        const method = STATE_ACTIONS[targetGroup.value];
+        return method ? { method } : null;
     }
 }
 

@@ -49,3 +49,33 @@ tours.add("tdkt_award_office_sends_to_council", {
         { trigger: current("council") },
     ],
 });
+
+// The Office drags a submitted proposal on the kanban grouped by status
+// (columns by position: Draft, Submitted, Under Council Review, Approved,
+// Rejected, Returned, Decided, Forwarded Upward, Conferred). Approved is
+// not a move it may make from Submitted (the council comes first): the drop
+// is refused with a message and the card stays. Returned is: the dialog asks the reason, and the card
+// moves once it is given.
+tours.add("tdkt_award_kanban_drag", {
+    steps: () => [
+        { trigger: ".o_kanban_group:eq(1) .o_kanban_record:contains('Phòng Kéo Thả')" },
+        {
+            trigger: ".o_kanban_group:eq(1) .o_kanban_record:contains('Phòng Kéo Thả')",
+            run: "drag_and_drop(.o_kanban_group:eq(3))",
+        },
+        { trigger: ".o_notification:contains('Phòng Kéo Thả')" },
+        { trigger: ".o_kanban_group:eq(1) .o_kanban_record:contains('Phòng Kéo Thả')" },
+        { trigger: ".o_kanban_group:eq(3):not(:has(.o_kanban_record:contains('Phòng Kéo Thả')))" },
+        {
+            trigger: ".o_kanban_group:eq(1) .o_kanban_record:contains('Phòng Kéo Thả')",
+            run: "drag_and_drop(.o_kanban_group:eq(5))",
+        },
+        {
+            trigger: ".modal .o_field_widget[name='reason'] textarea",
+            run: "edit Thiếu báo cáo thành tích của đơn vị",
+        },
+        { trigger: ".modal-footer button[name='action_confirm']", run: "click" },
+        { trigger: ".o_kanban_group:eq(5) .o_kanban_record:contains('Phòng Kéo Thả')" },
+        { trigger: "body:not(:has(.modal))" },
+    ],
+});
