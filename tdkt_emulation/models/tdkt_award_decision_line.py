@@ -300,5 +300,10 @@ class TdktAwardDecisionLine(models.Model):
     def _tdkt_number_typed_elsewhere(self, number):
         return False
 
+    def _tdkt_register_scope(self):
+        """The golden book is the agency's, one per year."""
+        self.ensure_one()
+        return {"company_id": self.company_id.id, "year": self.year}
+
     def _tdkt_number_taken_message(self):
         return self.env._("This golden-book number is already taken.")
