@@ -37,6 +37,7 @@ import websocket
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _odoo
+import load_vote
 
 WEBSOCKET_VERSION = "18.0-3"  # bus.websocket.WebsocketConnectionHandler._VERSION
 NOTIFICATION = "tdkt.plan.task/updated"
@@ -910,6 +911,8 @@ def run_phase(
 
 
 def failed(result):
+    if result["phase"].startswith("vote"):
+        return load_vote.failed(result)
     return bool(
         result["errors"]
         or result["notes_lost"]
@@ -954,7 +957,7 @@ class ClusterTarget:
 
 def run_single(args, registry, owned):
     server = Server(args)
-    results = []
+    results, votes = [], []
     try:
         server.start()
         print(
@@ -962,29 +965,52 @@ def run_single(args, registry, owned):
             f"{args.duration:.0f} s per phase, 127.0.0.1:{args.port}",
             flush=True,
         )
-        print("- normal run", flush=True)
-        results.append(
-            run_phase(
-                args, registry, server, owned, "normal", args.clients, args.duration
+        if "normal" in args.phases:
+            print("- normal run", flush=True)
+            results.append(
+                run_phase(
+                    args, registry, server, owned, "normal", args.clients, args.duration
+                )
             )
-        )
-        print("- fault run", flush=True)
-        results.append(
-            run_phase(
-                args,
-                registry,
-                server,
-                owned,
-                "kill",
-                args.clients,
-                args.duration,
-                fault=server_kill(server),
+        if "kill" in args.phases:
+            print("- fault run", flush=True)
+            results.append(
+                run_phase(
+                    args,
+                    registry,
+                    server,
+                    owned,
+                    "kill",
+                    args.clients,
+                    args.duration,
+                    fault=server_kill(server),
+                )
             )
-        )
+        for name in ("vote", "vote-kill"):
+            if name in args.phases:
+                print(
+                    f"- council voting ({args.vote_members} members, "
+                    f"{args.vote_proposals} proposals"
+                    f"{', server killed half-way' if name == 'vote-kill' else ''})",
+                    flush=True,
+                )
+                votes.append(
+                    load_vote.run_phase(
+                        registry,
+                        server,
+                        name,
+                        args.vote_members,
+                        args.vote_proposals,
+                        kill=name == "vote-kill",
+                    )
+                )
     finally:
         server.stop()
-    print_table(results)
-    return results
+    if results:
+        print_table(results)
+    if votes:
+        print_table(votes)
+    return results + votes
 
 
 CAPACITY_CONFIGS = [
@@ -1091,6 +1117,13 @@ def main(argv=None):
         help="topology: client counts of the capacity table, e.g. 20,50,100",
     )
     parser.add_argument("--capacity-duration", type=float, default=30)
+    parser.add_argument(
+        "--phases",
+        default="normal,kill,vote,vote-kill",
+        help="single node: the phases to run (normal, kill, vote, vote-kill)",
+    )
+    parser.add_argument("--vote-members", type=int, default=15)
+    parser.add_argument("--vote-proposals", type=int, default=500)
     args = parser.parse_args(argv)
     # The timeout around make load sends SIGTERM: still stop the servers.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
@@ -1119,6 +1152,7 @@ def main(argv=None):
         if not args.config:
             parser.error("--config is needed without --topology")
         registry = _odoo.init(args.config, args.database)
+        args.phases = args.phases.split(",")
         owned = prepare(registry, args.clients)
         results = run_single(args, registry, owned)
     if args.json:
