@@ -38,9 +38,11 @@ import websocket
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _odoo
 import load_vote
+from _rpc import Cut, Down, RpcClient
 
 WEBSOCKET_VERSION = "18.0-3"  # bus.websocket.WebsocketConnectionHandler._VERSION
 NOTIFICATION = "tdkt.plan.task/updated"
+TOKEN = re.compile(r"LT-[0-9a-z]+-c\d+-\d+")
 CLIENTS_PER_PLAN = 4
 TASKS_PER_CLIENT = 3
 PLAN_NAME = "Kế hoạch tải thử số {}"
@@ -68,17 +70,6 @@ PLAN_SPEC = {
     "task_done_count": {},
     "task_ids": {"fields": {"name": {}, "state": {}, "quarter": {}}, "limit": 40},
 }
-# Server-side errors of a request whose database connection was cut.
-CUT_ERRORS = {"psycopg2.OperationalError", "psycopg2.InterfaceError"}
-TOKEN = re.compile(r"LT-[0-9a-z]+-c\d+-\d+")
-
-
-class Cut(Exception):
-    """The request may or may not have reached the server (the kill)."""
-
-
-class Down(Exception):
-    """The server refused the connection: nothing was sent."""
 
 
 # --- preparation (directly in the database) ---------------------------------------
@@ -285,7 +276,7 @@ SESSIONS = {}
 LOGIN_SLOTS = threading.Semaphore(4)
 
 
-class Client(threading.Thread):
+class Client(RpcClient, threading.Thread):
     def __init__(self, number, login, owned, server, run_id, go, down):
         super().__init__(daemon=True)
         self.number = number
@@ -309,61 +300,8 @@ class Client(threading.Thread):
         self.states = {}
         self.writing = False  # a write request is on the wire
 
-    # one RPC; raises Down (not sent), Cut (maybe sent) or returns the result
-    def call(self, model, method, *args, **kwargs):
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "id": next(self.serial),
-            "params": {
-                "model": model,
-                "method": method,
-                "args": list(args),
-                "kwargs": kwargs,
-            },
-        }
-        return self.post(f"/web/dataset/call_kw/{model}/{method}", payload)
-
-    def post(self, path, payload):
-        start = time.perf_counter()
-        try:
-            response = self.http.post(self.server.url(path), json=payload, timeout=60)
-        except requests.ConnectionError as error:
-            if "refused" in str(error).lower():
-                raise Down() from error
-            raise Cut() from error
-        except requests.Timeout as error:
-            raise Cut() from error
-        if response.status_code >= 500 and self.down.is_set():
-            # The balancer's 502/503: the node died under the request.
-            raise Cut()
-        elapsed = time.perf_counter() - start
-        if response.status_code != 200:
-            raise RuntimeError(f"HTTP {response.status_code} on {path}")
-        body = response.json()
-        if "error" in body:
-            error = body["error"].get("data", {})
-            if self.down.is_set() and error.get("name") in CUT_ERRORS:
-                # The database connection of the request was cut (the replica
-                # restarting under a read): nothing was written.
-                raise Cut()
-            raise RuntimeError(error.get("message") or body["error"])
-        self.latencies.append(elapsed)
-        return body.get("result")
-
     def login_(self):
-        self.post(
-            "/web/session/authenticate",
-            {
-                "jsonrpc": "2.0",
-                "method": "call",
-                "params": {
-                    "db": self.server.database,
-                    "login": self.login,
-                    "password": self.login,
-                },
-            },
-        )
+        self.authenticate(self.login)
 
     def retrying(self, function):
         """Run a read (or a not-yet-sent write) until the server answers."""

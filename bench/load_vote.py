@@ -21,26 +21,20 @@ safe since a vote replaces the member's previous vote. The same checks
 hold: each vote counted exactly once.
 """
 
+import itertools
 import random
 import threading
 import time
 
 import _odoo
 import requests
+from _rpc import Cut, Down, RpcClient
 
 LOGIN = "load.council.{:02d}"
 COUNCIL_NAME = "Hội đồng tải thử biểu quyết"
 UNIT_NAME = "Phòng Tải thử biểu quyết"
 CHOICES = ("agree", "disagree", "abstain")
 CHANGED_SHARE = 0.1  # of the votes, changed once
-
-
-class Cut(Exception):
-    """The request may or may not have been applied (the kill)."""
-
-
-class Down(Exception):
-    """The server refused the connection: nothing was sent."""
 
 
 # --- preparation (directly in the database) ---------------------------------------
@@ -176,7 +170,7 @@ def results(registry, proposal_ids):
 
 
 # --- clients -----------------------------------------------------------------------
-class Voter(threading.Thread):
+class Voter(RpcClient, threading.Thread):
     """One member: logs in, then votes on the whole agenda in a random
     order, changing some votes once; a cut or refused call is sent again
     until it succeeds."""
@@ -188,6 +182,8 @@ class Voter(threading.Thread):
         self.go = go
         self.ready = threading.Event()
         self.http = requests.Session()
+        self.down = threading.Event()  # never set: a kill cuts the connection
+        self.serial = itertools.count(1)
         rng = random.Random(number)
         order = list(proposal_ids)
         rng.shuffle(order)
@@ -212,41 +208,6 @@ class Voter(threading.Thread):
         self.in_flight = False
         self.deadline = time.monotonic() + 900
 
-    def post(self, path, payload):
-        start = time.perf_counter()
-        try:
-            response = self.http.post(self.server.url(path), json=payload, timeout=60)
-        except requests.ConnectionError as error:
-            if "refused" in str(error).lower():
-                raise Down() from error
-            raise Cut() from error
-        except requests.Timeout as error:
-            raise Cut() from error
-        elapsed = time.perf_counter() - start
-        if response.status_code != 200:
-            raise RuntimeError(f"HTTP {response.status_code} on {path}")
-        body = response.json()
-        if "error" in body:
-            error = body["error"].get("data", {})
-            raise RuntimeError(error.get("message") or body["error"])
-        self.latencies.append(elapsed)
-        return body.get("result")
-
-    def call(self, model, method, ids):
-        return self.post(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {
-                "jsonrpc": "2.0",
-                "method": "call",
-                "params": {
-                    "model": model,
-                    "method": method,
-                    "args": [ids],
-                    "kwargs": {},
-                },
-            },
-        )
-
     def until_done(self, function):
         while time.monotonic() < self.deadline:
             try:
@@ -259,20 +220,7 @@ class Voter(threading.Thread):
         raise RuntimeError("the server did not come back")
 
     def log_in(self):
-        self.until_done(
-            lambda: self.post(
-                "/web/session/authenticate",
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "db": self.server.database,
-                        "login": self.login,
-                        "password": self.login,
-                    },
-                },
-            )
-        )
+        self.until_done(lambda: self.authenticate(self.login))
         self.latencies.clear()
 
     def vote(self, proposal_id, choice):
