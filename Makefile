@@ -1,6 +1,6 @@
 # The two commands: `make run` (set up and serve the demo) and `make test`
 # (set up, lint, then the whole test suite on a fresh database).
-.PHONY: setup run run-check test lint i18n bench load load-cluster cluster
+.PHONY: setup run run-check test lint i18n bench load load-vote load-cluster cluster
 
 setup:
 	bash scripts/setup.sh
@@ -30,6 +30,10 @@ bench:
 # Concurrent JSON-RPC load with a server kill, on 127.0.0.1.
 load:
 	bash bench/load.sh
+
+# Only the council voting phases of make load (with and without a kill).
+load-vote:
+	LOAD_PHASES=vote,vote-kill bash bench/load.sh
 
 # The production topology on this machine (deploy/): PostgreSQL primary and
 # hot standby, two Odoo nodes, HAProxy; in the foreground until Ctrl+C.

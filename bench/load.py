@@ -37,9 +37,12 @@ import websocket
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _odoo
+import load_vote
+from _rpc import Cut, Down, RpcClient
 
 WEBSOCKET_VERSION = "18.0-3"  # bus.websocket.WebsocketConnectionHandler._VERSION
 NOTIFICATION = "tdkt.plan.task/updated"
+TOKEN = re.compile(r"LT-[0-9a-z]+-c\d+-\d+")
 CLIENTS_PER_PLAN = 4
 TASKS_PER_CLIENT = 3
 PLAN_NAME = "Kế hoạch tải thử số {}"
@@ -67,17 +70,6 @@ PLAN_SPEC = {
     "task_done_count": {},
     "task_ids": {"fields": {"name": {}, "state": {}, "quarter": {}}, "limit": 40},
 }
-# Server-side errors of a request whose database connection was cut.
-CUT_ERRORS = {"psycopg2.OperationalError", "psycopg2.InterfaceError"}
-TOKEN = re.compile(r"LT-[0-9a-z]+-c\d+-\d+")
-
-
-class Cut(Exception):
-    """The request may or may not have reached the server (the kill)."""
-
-
-class Down(Exception):
-    """The server refused the connection: nothing was sent."""
 
 
 # --- preparation (directly in the database) ---------------------------------------
@@ -284,7 +276,7 @@ SESSIONS = {}
 LOGIN_SLOTS = threading.Semaphore(4)
 
 
-class Client(threading.Thread):
+class Client(RpcClient, threading.Thread):
     def __init__(self, number, login, owned, server, run_id, go, down):
         super().__init__(daemon=True)
         self.number = number
@@ -308,61 +300,8 @@ class Client(threading.Thread):
         self.states = {}
         self.writing = False  # a write request is on the wire
 
-    # one RPC; raises Down (not sent), Cut (maybe sent) or returns the result
-    def call(self, model, method, *args, **kwargs):
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "id": next(self.serial),
-            "params": {
-                "model": model,
-                "method": method,
-                "args": list(args),
-                "kwargs": kwargs,
-            },
-        }
-        return self.post(f"/web/dataset/call_kw/{model}/{method}", payload)
-
-    def post(self, path, payload):
-        start = time.perf_counter()
-        try:
-            response = self.http.post(self.server.url(path), json=payload, timeout=60)
-        except requests.ConnectionError as error:
-            if "refused" in str(error).lower():
-                raise Down() from error
-            raise Cut() from error
-        except requests.Timeout as error:
-            raise Cut() from error
-        if response.status_code >= 500 and self.down.is_set():
-            # The balancer's 502/503: the node died under the request.
-            raise Cut()
-        elapsed = time.perf_counter() - start
-        if response.status_code != 200:
-            raise RuntimeError(f"HTTP {response.status_code} on {path}")
-        body = response.json()
-        if "error" in body:
-            error = body["error"].get("data", {})
-            if self.down.is_set() and error.get("name") in CUT_ERRORS:
-                # The database connection of the request was cut (the replica
-                # restarting under a read): nothing was written.
-                raise Cut()
-            raise RuntimeError(error.get("message") or body["error"])
-        self.latencies.append(elapsed)
-        return body.get("result")
-
     def login_(self):
-        self.post(
-            "/web/session/authenticate",
-            {
-                "jsonrpc": "2.0",
-                "method": "call",
-                "params": {
-                    "db": self.server.database,
-                    "login": self.login,
-                    "password": self.login,
-                },
-            },
-        )
+        self.authenticate(self.login)
 
     def retrying(self, function):
         """Run a read (or a not-yet-sent write) until the server answers."""
@@ -910,6 +849,8 @@ def run_phase(
 
 
 def failed(result):
+    if result["phase"].startswith("vote"):
+        return load_vote.failed(result)
     return bool(
         result["errors"]
         or result["notes_lost"]
@@ -954,7 +895,7 @@ class ClusterTarget:
 
 def run_single(args, registry, owned):
     server = Server(args)
-    results = []
+    results, votes = [], []
     try:
         server.start()
         print(
@@ -962,29 +903,52 @@ def run_single(args, registry, owned):
             f"{args.duration:.0f} s per phase, 127.0.0.1:{args.port}",
             flush=True,
         )
-        print("- normal run", flush=True)
-        results.append(
-            run_phase(
-                args, registry, server, owned, "normal", args.clients, args.duration
+        if "normal" in args.phases:
+            print("- normal run", flush=True)
+            results.append(
+                run_phase(
+                    args, registry, server, owned, "normal", args.clients, args.duration
+                )
             )
-        )
-        print("- fault run", flush=True)
-        results.append(
-            run_phase(
-                args,
-                registry,
-                server,
-                owned,
-                "kill",
-                args.clients,
-                args.duration,
-                fault=server_kill(server),
+        if "kill" in args.phases:
+            print("- fault run", flush=True)
+            results.append(
+                run_phase(
+                    args,
+                    registry,
+                    server,
+                    owned,
+                    "kill",
+                    args.clients,
+                    args.duration,
+                    fault=server_kill(server),
+                )
             )
-        )
+        for name in ("vote", "vote-kill"):
+            if name in args.phases:
+                print(
+                    f"- council voting ({args.vote_members} members, "
+                    f"{args.vote_proposals} proposals"
+                    f"{', server killed half-way' if name == 'vote-kill' else ''})",
+                    flush=True,
+                )
+                votes.append(
+                    load_vote.run_phase(
+                        registry,
+                        server,
+                        name,
+                        args.vote_members,
+                        args.vote_proposals,
+                        kill=name == "vote-kill",
+                    )
+                )
     finally:
         server.stop()
-    print_table(results)
-    return results
+    if results:
+        print_table(results)
+    if votes:
+        print_table(votes)
+    return results + votes
 
 
 CAPACITY_CONFIGS = [
@@ -1091,6 +1055,13 @@ def main(argv=None):
         help="topology: client counts of the capacity table, e.g. 20,50,100",
     )
     parser.add_argument("--capacity-duration", type=float, default=30)
+    parser.add_argument(
+        "--phases",
+        default="normal,kill,vote,vote-kill",
+        help="single node: the phases to run (normal, kill, vote, vote-kill)",
+    )
+    parser.add_argument("--vote-members", type=int, default=15)
+    parser.add_argument("--vote-proposals", type=int, default=500)
     args = parser.parse_args(argv)
     # The timeout around make load sends SIGTERM: still stop the servers.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
@@ -1119,6 +1090,7 @@ def main(argv=None):
         if not args.config:
             parser.error("--config is needed without --topology")
         registry = _odoo.init(args.config, args.database)
+        args.phases = args.phases.split(",")
         owned = prepare(registry, args.clients)
         results = run_single(args, registry, owned)
     if args.json:

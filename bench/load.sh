@@ -3,7 +3,11 @@
 # then run the concurrent load with the kill-and-restart fault run against a
 # multi-worker server on 127.0.0.1.  LOAD_DB (default tdkt_load), LOAD_PORT
 # (default HTTP_PORT + 20; the next port is the gevent port), LOAD_CLIENTS
-# (20), LOAD_DURATION (60 s per phase), LOAD_WORKERS (4) can be set.
+# (20), LOAD_DURATION (60 s per phase), LOAD_WORKERS (4) can be set;
+# LOAD_PHASES (normal,kill,vote,vote-kill) chooses the phases: the daily mix
+# without and with a server kill, then the council voting (bench/load_vote.py:
+# LOAD_VOTE_MEMBERS (15) clients voting on LOAD_VOTE_PROPOSALS (500)
+# proposals, then the chair's closing) without and with a server kill.
 # TOPOLOGY=1 (make load-cluster): the same load against the topology of
 # deploy/ (2 nodes, a hot standby, HAProxy; see deploy/cluster.sh for its
 # ports) with its fault phases, then the capacity table for LOAD_CAPACITY
@@ -36,4 +40,7 @@ fi
 export PYTHONPATH=$ODOO ODOO_DIR=$ODOO
 exec timeout 1200 "$VENV/bin/python" "$PROJECT_DIR/bench/load.py" -c "$ODOO_CONF" -d "$LOAD_DB" \
     --port "$LOAD_PORT" --clients "${LOAD_CLIENTS:-20}" --duration "${LOAD_DURATION:-60}" \
-    --workers "${LOAD_WORKERS:-4}" --server-log "$STATE_DIR/load-server.log" "$@"
+    --workers "${LOAD_WORKERS:-4}" --server-log "$STATE_DIR/load-server.log" \
+    --phases "${LOAD_PHASES:-normal,kill,vote,vote-kill}" \
+    --vote-members "${LOAD_VOTE_MEMBERS:-15}" \
+    --vote-proposals "${LOAD_VOTE_PROPOSALS:-500}" "$@"

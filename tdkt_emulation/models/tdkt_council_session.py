@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from .tdkt_council_attendance import ATTENDANCE
 from .tdkt_workflow_mixin import GROUP_COUNCIL, GROUP_OFFICE, Transition
@@ -515,6 +516,7 @@ class TdktCouncilSession(models.Model):
         self.ensure_one()
         if choice not in VOTE_CHOICES:
             raise UserError(self.env._("Vote 'agree', 'disagree' or 'abstain'."))
+        self._tdkt_serialise_votes(member)
         if self.state != "open":
             states = dict(self._fields["state"]._description_selection(self.env))
             raise UserError(
@@ -596,6 +598,30 @@ class TdktCouncilSession(models.Model):
         self.env["tdkt.council.ballot"].invalidate_model()
         proposal.invalidate_recordset(["my_vote"])
 
+    def _tdkt_serialise_votes(self, member=None):
+        """Write the attendance row of ``member`` (a vote) or all of them
+        (the closing) before anything else, so that a vote and the closing
+        never both succeed unseen by each other. Under REPEATABLE READ the
+        later of the two, whose snapshot misses the other's commit (a vote
+        while the tally runs, a vote that read the session still open), fails
+        to serialise and is run again (as every RPC call is): no ballot lands
+        after the tally, a vote arriving after the closing is refused. Votes of
+        different members write different rows and do not wait for each
+        other."""
+        attendance = self.env["tdkt.council.attendance"]
+        attendance.flush_model()
+        condition = SQL("session_id IN %s", tuple(self.ids))
+        if member:
+            condition = SQL("%s AND member_id = %s", condition, member.id)
+        self.env.cr.execute(
+            SQL(
+                "UPDATE tdkt_council_attendance"
+                " SET write_date = now() at time zone 'UTC' WHERE %s",
+                condition,
+            )
+        )
+        attendance.invalidate_model(["write_date"])
+
     # --- lifecycle ----
     def _tdkt_action_label(self, action):
         if action == "open":
@@ -622,6 +648,7 @@ class TdktCouncilSession(models.Model):
         and a result for every proposal (a tie under a re-vote rule is voted
         again first). Nothing changes when it cannot close."""
         self._tdkt_check_officer(self.env._("close"))
+        self._tdkt_serialise_votes()
         self._tdkt_check_quorum()
         for session in self:
             tally = session._tdkt_tally()
@@ -668,9 +695,10 @@ class TdktCouncilSession(models.Model):
         }
 
     def _tdkt_hand_off(self, row, reason):
-        super()._tdkt_hand_off(row, reason)
+        result = super()._tdkt_hand_off(row, reason)
         if row.action == "close":
             self._tdkt_apply_tally()
+        return result
 
     def _tdkt_apply_tally(self):
         """Write each proposal's result, approve or reject it through its

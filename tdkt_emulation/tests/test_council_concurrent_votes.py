@@ -9,7 +9,10 @@ vote replaces the others, never adds to them.
 
 import uuid
 
+import psycopg2
+
 from odoo import SUPERUSER_ID, api
+from odoo.exceptions import UserError
 from odoo.service.model import retrying
 from odoo.tests import tagged
 from odoo.tools import SQL
@@ -35,6 +38,7 @@ class TestCouncilConcurrentVotes(TdktConcurrentCase):
                     {
                         "name": f"Thành viên {index}",
                         "login": f"tdkt_vote_{tag}_{index}",
+                        "email": f"tdkt_vote_{tag}_{index}@example.com",
                         "company_id": company.id,
                         "company_ids": [(6, 0, company.ids)],
                         "groups_id": [(6, 0, council_group.ids)],
@@ -168,3 +172,82 @@ class TestCouncilConcurrentVotes(TdktConcurrentCase):
             )
             counts = dict(cr.fetchall())
         self.assertEqual(counts, dict.fromkeys(self.ids["users"], 1))
+
+    def _ballots(self):
+        with self.registry.cursor() as cr:
+            cr.execute(
+                SQL(
+                    "SELECT user_id, choice FROM tdkt_council_ballot"
+                    " WHERE session_id = %s",
+                    self.ids["session"],
+                )
+            )
+            return dict(cr.fetchall())
+
+    def _close(self, cr):
+        env = api.Environment(cr, self.ids["users"][0], {})
+        env["tdkt.council.session"].browse(self.ids["session"]).action_close()
+
+    def test_vote_that_read_the_session_open_is_refused_after_the_closing(self):
+        """A vote whose transaction read the session still open while the
+        chair closed it does not land after the tally: it fails to
+        serialise, and run again it is refused (the session is closed)."""
+        member = self.ids["users"][1]
+        with self.registry.cursor() as vote_cr:
+            env = api.Environment(vote_cr, member, {})
+            proposal = env["tdkt.award.proposal"].browse(self.ids["proposal"])
+            # The vote's snapshot: the session is open.
+            self.assertEqual(proposal.council_session_id.state, "open")
+            with self.registry.cursor() as close_cr:
+                self._close(close_cr)
+            with self.assertRaises(psycopg2.errors.SerializationFailure):
+                proposal._tdkt_vote("agree")
+            vote_cr.rollback()
+            with self.assertRaisesRegex(UserError, "votes are cast while it is open"):
+                env["tdkt.award.proposal"].browse(self.ids["proposal"])._tdkt_vote(
+                    "agree"
+                )
+        self.assertEqual(self._ballots(), {})
+
+    def test_closing_that_missed_a_vote_is_run_again_and_counts_it(self):
+        """A vote committed after the closing's snapshot makes the closing
+        fail to serialise; run again, its tally counts that vote."""
+        chair, member = self.ids["users"]
+        with self.registry.cursor() as cr:
+            api.Environment(cr, chair, {})["tdkt.award.proposal"].browse(
+                self.ids["proposal"]
+            )._tdkt_vote("agree")
+        with self.registry.cursor() as close_cr:
+            session = api.Environment(close_cr, chair, {})[
+                "tdkt.council.session"
+            ].browse(self.ids["session"])
+            # The closing's snapshot: the chair's ballot only.
+            self.assertEqual(session.state, "open")
+            close_cr.execute(SQL("SELECT count(*) FROM tdkt_council_ballot"))
+            with self.registry.cursor() as vote_cr:
+                api.Environment(vote_cr, member, {})["tdkt.award.proposal"].browse(
+                    self.ids["proposal"]
+                )._tdkt_vote("agree")
+            with self.assertRaises(psycopg2.errors.SerializationFailure):
+                session.action_close()
+            close_cr.rollback()
+            close_env = api.Environment(close_cr, chair, {})
+            retrying(
+                lambda: (
+                    close_env["tdkt.council.session"]
+                    .browse(self.ids["session"])
+                    .action_close()
+                ),
+                close_env,
+            )
+        self.assertEqual(self._ballots(), {chair: "agree", member: "agree"})
+        with self.registry.cursor() as cr:
+            cr.execute(
+                SQL(
+                    "SELECT s.state, p.vote_agree FROM tdkt_council_session s"
+                    " JOIN tdkt_award_proposal p ON p.council_session_id = s.id"
+                    " WHERE s.id = %s",
+                    self.ids["session"],
+                )
+            )
+            self.assertEqual(cr.fetchall(), [("closed", 2)])
