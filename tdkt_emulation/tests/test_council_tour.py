@@ -1,0 +1,59 @@
+"""Browser journey of the council's vote: the chair opens the demo session
+still to hold, three members vote with the buttons of the voting screen
+(each logged in as themselves), the chair closes it and sees the results,
+then the Chief prepares the decision from the session, issues and prints it.
+"""
+
+from odoo.tests import tagged
+
+from .pdf_tools import flat
+from .tour_common import TdktTourCase
+
+
+@tagged("post_install", "-at_install")
+class TestCouncilTour(TdktTourCase):
+    def test_chair_opens_members_vote_chief_decides(self):
+        ref = self.env.ref
+        session = ref("tdkt_emulation.tdkt_council_session_2025_draft_demo")
+        proposal = ref("tdkt_emulation.tdkt_award_proposal_division3_giay_khen_tt_demo")
+        self.assertEqual(session.proposal_ids, proposal)
+        url = f"/odoo/action-tdkt_emulation.tdkt_council_session_action/{session.id}"
+        self.start_tour(url, "tdkt_council_chair_opens", login="chief")
+        self.env.invalidate_all()
+        self.assertEqual(session.state, "open")
+        # A plain member sees the voting screen but neither Open nor Close.
+        self.start_tour(url, "tdkt_council_member_cannot_open", login="council")
+        for login in ("chief", "office", "council"):
+            self.start_tour(url, "tdkt_council_member_votes", login=login)
+        self.env.invalidate_all()
+        self.assertEqual(
+            self.env["tdkt.council.ballot"]
+            .sudo()
+            .search_count([("session_id", "=", session.id), ("choice", "=", "agree")]),
+            3,
+        )
+        with self.capture_reports() as rendered:
+            self.start_tour(url, "tdkt_council_chair_closes_and_decides", login="chief")
+        self.env.invalidate_all()
+        self.assertEqual(session.state, "closed")
+        self.assertEqual(
+            (proposal.vote_agree, proposal.vote_disagree, proposal.state),
+            (3, 0, "decided"),
+        )
+        decision = self.env["tdkt.award.decision"].search(
+            [("council_session_id", "=", session.id)]
+        )
+        self.assertEqual(decision.state, "issued")
+        self.assertEqual(len(rendered), 1)
+        login, _report, res_ids, content = rendered[0]
+        self.assertEqual((login, res_ids), ("chief", decision.ids))
+        text = flat(content.decode())
+        position = 0
+        for part in (
+            f"Số: {decision.document_number}",
+            "QUYẾT ĐỊNH",
+            "Điều 1.",
+            "Phòng Nghiệp vụ 3",
+        ):
+            position = text.find(part, position)
+            self.assertNotEqual(position, -1, part)
