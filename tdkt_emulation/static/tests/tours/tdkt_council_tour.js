@@ -19,9 +19,15 @@ tours.add("tdkt_council_chair_opens", {
 tours.add("tdkt_council_member_votes", {
     steps: () => [
         { trigger: ".o_form_view .o_tdkt_voting_screen", run: "click" },
-        { trigger: ".o_tdkt_vote_kanban .o_kanban_record .o_tdkt_vote_agree", run: "click" },
-        { trigger: ".o_tdkt_vote_kanban .o_kanban_record .o_tdkt_vote_agree.btn-success" },
-        { trigger: ".o_tdkt_vote_kanban .o_kanban_record .o_tdkt_my_vote:not(:empty)" },
+        ...[1, 2, 3].flatMap((n) => [
+            {
+                trigger: `.o_tdkt_vote_kanban .o_kanban_record:nth-child(${n}) .o_tdkt_vote_agree`,
+                run: "click",
+            },
+            {
+                trigger: `.o_tdkt_vote_kanban .o_kanban_record:nth-child(${n}) .o_tdkt_vote_agree.btn-success`,
+            },
+        ]),
     ],
 });
 
