@@ -98,3 +98,18 @@ class TestCouncilDemo(TransactionCase):
             ).action_prepare_decision()
         with self.assertRaises(AccessError):
             closed.with_user(self.ref("user_council_demo")).action_prepare_decision()
+
+    def test_demo_votes_go_through_the_member_checks(self):
+        session = self.ref("tdkt_council_session_2025_draft_demo")
+        session.with_user(self.ref("user_chief_demo")).action_open()
+        proposal = session.proposal_ids[:1]
+        with self.assertRaises(AccessError):
+            session._tdkt_vote_as(
+                [(self.ref("user_staff_demo").id, proposal.id, "agree")]
+            )
+        session._tdkt_vote_as(
+            [(self.ref("user_council_demo").id, proposal.id, "agree")]
+        )
+        self.assertEqual(
+            proposal.with_user(self.ref("user_council_demo")).my_vote, "agree"
+        )
