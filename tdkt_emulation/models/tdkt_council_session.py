@@ -713,9 +713,10 @@ class TdktCouncilSession(models.Model):
         }
 
     def _tdkt_hand_off(self, row, reason):
-        super()._tdkt_hand_off(row, reason)
+        result = super()._tdkt_hand_off(row, reason)
         if row.action == "close":
             self._tdkt_apply_tally()
+        return result
 
     def _tdkt_apply_tally(self):
         """Write each proposal's result, approve or reject it through its
