@@ -78,6 +78,7 @@
         "demo/tdkt_movement_2024_demo.xml",
         "demo/tdkt_cluster_2024_demo.xml",
         "demo/tdkt_award_2024_demo.xml",
+        "demo/tdkt_council_2024_demo.xml",
         "demo/tdkt_award_submission_2024_demo.xml",
         "demo/tdkt_award_decision_2024_demo.xml",
     ],

@@ -246,6 +246,14 @@ class TdktCouncilSession(models.Model):
         user = user or self.env.user
         return user in (self.chair_id.user_id | self.secretary_id.user_id)
 
+    def _tdkt_allowed_actions(self):
+        """Open and Close show to the session's chair and secretary only
+        (``_tdkt_check_officer`` checks it again on the server)."""
+        actions = super()._tdkt_allowed_actions()
+        if self.env.su or self._tdkt_is_officer():
+            return actions
+        return " ".join(a for a in actions.split() if a not in ("open", "close"))
+
     def _tdkt_check_preparer(self):
         """The Office, or the session's chair or secretary, prepare it."""
         if self.env.su or self.env.user.has_group(GROUP_OFFICE):
@@ -392,6 +400,31 @@ class TdktCouncilSession(models.Model):
             "context": {"create": False},
         }
 
+    def action_prepare_decision(self):
+        """A decision on the approved proposals of this closed session
+        (the decision checks the Office's right when created)."""
+        self.ensure_one()
+        if self.state != "closed":
+            raise UserError(
+                self.env._(
+                    "'%(session)s' has not closed: a decision follows the "
+                    "council's vote.",
+                    session=self.name,
+                )
+            )
+        years = self.proposal_ids.mapped("year")
+        vals = {"company_id": self.company_id.id, "council_session_id": self.id}
+        if years:
+            vals["year"] = max(years)
+        decision = self.env["tdkt.award.decision"].create(vals)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "tdkt.award.decision",
+            "res_id": decision.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
     def action_record_written_opinion(self):
         """The dialog in which the secretary records an absent member's
         written opinion (checked again when recorded)."""
@@ -480,6 +513,18 @@ class TdktCouncilSession(models.Model):
                 )
             )
         self._tdkt_cast(member, proposal, choice, written=False)
+
+    def _tdkt_vote_as(self, votes):
+        """Each ``(user id, proposal id, choice)`` of ``votes`` cast by that
+        user through ``_tdkt_vote`` (all its checks): the demo data's votes."""
+        self.ensure_one()
+        Proposal = self.env["tdkt.award.proposal"]
+        for user_id, proposal_id, choice in votes:
+            user = self.env["res.users"].browse(user_id)
+            self.with_user(user)._tdkt_vote(
+                Proposal.with_user(user).browse(proposal_id), choice
+            )
+        return True
 
     def _tdkt_attendance_of(self, member):
         """Whether ``member`` attends this session (present, absent…)."""

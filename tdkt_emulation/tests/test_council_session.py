@@ -107,7 +107,9 @@ class TestCouncilSession(TdktCouncilCommon):
                     session.with_user(self.member1).write({"state": "open"})
                 else:
                     session.with_user(self.member1).action_open()
-        self.assertEqual(session.with_user(self.member1).allowed_actions, "open")
+        # Nor does the button show to them: only to the chair and secretary.
+        self.assertEqual(session.with_user(self.member1).allowed_actions, "")
+        self.assertEqual(session.with_user(self.chief).allowed_actions, "open")
         session.with_user(self.chief).action_open()
         self.assertEqual(session.state, "open")
         with self.assertRaisesRegex(UserError, "who attends no longer changes"):
