@@ -142,16 +142,16 @@ class TdktCouncilMinutes(models.Model):
 
     def _tdkt_check_move(self, action):
         row = super()._tdkt_check_move(action)
-        if row.group is None and not self.env.su:
-            if not self._tdkt_is_issuer():
-                raise AccessError(
-                    self.env._(
-                        "Only the chair of '%(session)s' or the Chief may "
-                        "%(action)s its minutes.",
-                        session=self.session_id.name,
-                        action=self._tdkt_action_label(action),
-                    )
+        # Issuing (and undoing an issue): the session's chair or the Chief.
+        if row.group is None and not self.env.su and not self._tdkt_is_issuer():
+            raise AccessError(
+                self.env._(
+                    "Only the chair of '%(session)s' or the Chief may "
+                    "%(action)s its minutes.",
+                    session=self.session_id.name,
+                    action=self._tdkt_action_label(action),
                 )
+            )
         return row
 
     def _tdkt_check_ready(self):

@@ -673,11 +673,12 @@ class TdktCouncilSession(models.Model):
         }
 
     def _tdkt_hand_off(self, row, reason):
-        super()._tdkt_hand_off(row, reason)
+        result = super()._tdkt_hand_off(row, reason)
         if row.action == "close":
             # sudo: a system field of the closed session (the minutes' end)
             self.sudo().write({"closed_date": fields.Datetime.now()})
             self._tdkt_apply_tally()
+        return result
 
     def _tdkt_apply_tally(self):
         """Write each proposal's result, approve or reject it through its
