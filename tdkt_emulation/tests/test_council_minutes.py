@@ -277,31 +277,7 @@ class TestCouncilMinutesQueryBudget(TdktCouncilCommon):
         env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.minutes = {}
         for size in (SMALL, LARGE):
-            unit, employees = cls.staffed_unit(env, size)
-            dossier = env["tdkt.award.dossier"].create(
-                {"company_id": cls.company.id, "year": 2024, "unit_id": unit.id}
-            )
-            proposals = env["tdkt.award.proposal"].create(
-                [
-                    {
-                        "dossier_id": dossier.id,
-                        "award_type_id": cls.ldtt.id,
-                        "employee_id": employee.id,
-                        "performance_rating": "htt",
-                        "start_date": date(2020, 1, 1),
-                    }
-                    for employee in employees
-                ]
-            )
-            proposals.write({"state": "council"})
-            session = env["tdkt.council.session"].create(
-                {"council_id": cls.council_record.id, "place": f"Phòng {size}"}
-            )
-            proposals.write({"council_session_id": session.id})
-            session.write({"state": "open"})
-            for user in (cls.chief, cls.office, cls.member2, cls.member3):
-                for proposal in proposals:
-                    session.with_user(user)._tdkt_vote(proposal, "agree")
+            session, _proposals = cls.voted_session(env, size)
             session.with_user(cls.chief).action_close()
             cls.minutes[size] = env["tdkt.council.minutes"].create(
                 {"session_id": session.id}
