@@ -2,7 +2,6 @@
 of a session costs the same for 5 proposals as for 120, and so does one
 vote. Budgets count queries, never time."""
 
-
 from freezegun import freeze_time
 from lxml import etree
 
