@@ -1020,6 +1020,28 @@ def council_close(bench):
     return close, f"{len(session.proposal_ids)} proposals"
 
 
+@row(f"Council minutes PDF, session of {COUNCIL_PROPOSALS} proposals")
+def council_minutes_pdf(bench):
+    """The minutes of a closed session of ``COUNCIL_PROPOSALS`` proposals
+    (closed by its chair; the closing is not measured), printed by the
+    Office. Rolled back after the row."""
+    session, _proposals = _council_session(bench, COUNCIL_PROPOSALS, COUNCIL_MEMBERS)
+    session.action_close()
+    minutes = bench.env["tdkt.council.minutes"].create({"session_id": session.id})
+    bench.env.flush_all()
+    office = _office_of(bench, session.company_id)
+    report = (
+        bench.report("tdkt.council.minutes", "qweb-pdf")
+        .with_env(office)
+        .with_context(force_report_rendering=True)
+    )
+
+    def render():
+        report._render_qweb_pdf(report.report_name, minutes.ids)
+
+    return render, f"{len(session.proposal_ids)} proposals"
+
+
 # --- table ------------------------------------------------------------------------
 def fmt_time(seconds):
     return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"

@@ -43,6 +43,7 @@ from . import tdkt_council_member
 from . import tdkt_council_session
 from . import tdkt_council_rule
 from . import tdkt_council_attendance
+from . import tdkt_council_minutes
 from . import tdkt_council_ballot
 from . import hr_employee
 from . import tdkt_award_dossier

@@ -150,7 +150,8 @@ class TdktAwardDecision(models.Model):
     def _tdkt_generated_bases(self):
         """The bases of the decision in the law's order: Law, decree and
         circular valid on its date, the agency's own regulation, the council's
-        founding decision; then 'Xét đề nghị của …'."""
+        founding decision, the session's issued minutes; then 'Xét đề nghị
+        của …'."""
         self.ensure_one()
         day = self.issue_date or fields.Date.context_today(self)
         Rule = self.env["tdkt.legal.rule"]
@@ -167,6 +168,10 @@ class TdktAwardDecision(models.Model):
             bases.append(
                 f"{council.founding_decision} về việc thành lập {council.name}"
             )
+        # The session's issued minutes, cited by number and date.
+        minutes = self.council_session_id._tdkt_minutes_citation()
+        if minutes:
+            bases.append(minutes)
         bases.append(self._tdkt_proposal_ground(council))
         return bases
 

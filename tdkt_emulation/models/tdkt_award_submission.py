@@ -375,11 +375,15 @@ class TdktAwardSubmission(models.Model):
 
     def _tdkt_print_minutes_basis(self):
         """'Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng Thanh tra tỉnh
-        ngày 20/12/2024.' from the cited session."""
+        ngày 20/12/2024.' from the cited session; its issued minutes' number
+        and date once they exist."""
         self.ensure_one()
         session = self.council_session_id
         if not session:
             return ""
+        cited = session._tdkt_minutes_citation()
+        if cited:
+            return f"Căn cứ {cited}."
         day = fields.Datetime.context_timestamp(self, session.date).strftime("%d/%m/%Y")
         return (
             "Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng "

@@ -22,6 +22,7 @@ SESSION_SYSTEM_FIELDS = {
     "ballots_returned",
     "ballots_valid",
     "ballots_invalid",
+    "closed_date",
 }
 
 
@@ -126,6 +127,10 @@ class TdktCouncilSession(models.Model):
     ballots_valid = fields.Integer(readonly=True, copy=False)
     ballots_invalid = fields.Integer(readonly=True, copy=False)
     my_attendance = fields.Selection(ATTENDANCE, compute="_compute_my_attendance")
+    closed_date = fields.Datetime(
+        string="Closed At", readonly=True, copy=False, help="When the meeting ended."
+    )
+    minutes_ids = fields.One2many("tdkt.council.minutes", "session_id")
 
     @api.depends("date", "council_id.name")
     def _compute_name(self):
@@ -742,6 +747,8 @@ class TdktCouncilSession(models.Model):
     def _tdkt_hand_off(self, row, reason):
         result = super()._tdkt_hand_off(row, reason)
         if row.action == "close":
+            # sudo: a system field of the closed session (the minutes' end)
+            self.sudo().write({"closed_date": fields.Datetime.now()})
             self._tdkt_apply_tally()
         return result
 
@@ -847,6 +854,29 @@ class TdktCouncilSession(models.Model):
 
     def action_open(self):
         return self._tdkt_do("open")
+
+    # --- minutes ----
+    def action_minutes(self):
+        """The session's minutes, made from it on the first click."""
+        self.ensure_one()
+        minutes = self.minutes_ids[:1]
+        if not minutes:
+            minutes = self.env["tdkt.council.minutes"].create({"session_id": self.id})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "tdkt.council.minutes",
+            "res_id": minutes.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def _tdkt_minutes_citation(self):
+        """'Biên bản họp Hội đồng … số 03/BB-TTr ngày 20/12/2024' once the
+        session's minutes are issued, else '' (also for no session)."""
+        # sudo: a document citing the session prints the minutes' number and
+        # date only, whoever prints it.
+        minutes = self.sudo().minutes_ids.filtered(lambda m: m.state == "issued")
+        return minutes[:1]._tdkt_citation_text() if minutes else ""
 
     def action_close(self):
         return self._tdkt_do("close")

@@ -61,6 +61,38 @@ class TdktCouncilCommon(TdktProposalCommon):
             }
         )
 
+    @classmethod
+    def voted_session(cls, env, size):
+        """An open session of ``size`` LĐTT proposals of a new unit, each
+        voted 'agree' by four members (for the query budgets)."""
+        unit, employees = cls.staffed_unit(env, size)
+        dossier = env["tdkt.award.dossier"].create(
+            {"company_id": cls.company.id, "year": 2024, "unit_id": unit.id}
+        )
+        proposals = env["tdkt.award.proposal"].create(
+            [
+                {
+                    "dossier_id": dossier.id,
+                    "award_type_id": cls.ldtt.id,
+                    "employee_id": employee.id,
+                    "performance_rating": "htt",
+                    "start_date": date(2020, 1, 1),
+                }
+                for employee in employees
+            ]
+        )
+        # Straight to the council's review (the lifecycle is tested elsewhere).
+        proposals.write({"state": "council"})
+        session = env["tdkt.council.session"].create(
+            {"council_id": cls.council_record.id, "place": f"Phòng {size}"}
+        )
+        proposals.write({"council_session_id": session.id})
+        session.write({"state": "open"})
+        for user in (cls.chief, cls.office, cls.member2, cls.member3):
+            for proposal in proposals:
+                session.with_user(user)._tdkt_vote(proposal, "agree")
+        return session, proposals
+
     def under_review(self):
         """A dossier of the Office's unit sent to the council: LĐTT for a
         staff member and for the unit head (a council member), and TTLĐTT

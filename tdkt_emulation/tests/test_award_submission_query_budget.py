@@ -14,8 +14,9 @@ SMALL, LARGE = 5, 50
 # checks.
 TAKE_BUDGET = {"t_office": 10}
 # The report's HTML: the submission, its lines (one batch), their titles and
-# units, the recipients, legal bases, the session and the layout.
-PRINT_BUDGET = {"t_office": 14, "t_staff": 14}
+# units, the recipients, legal bases, the session, its minutes (cited once
+# issued) and the layout.
+PRINT_BUDGET = {"t_office": 15, "t_staff": 15}
 
 
 @tagged("post_install", "-at_install")

@@ -2,8 +2,6 @@
 of a session costs the same for 5 proposals as for 120, and so does one
 vote. Budgets count queries, never time."""
 
-from datetime import date
-
 from freezegun import freeze_time
 from lxml import etree
 
@@ -34,35 +32,9 @@ class TestCouncilQueryBudget(TdktCouncilCommon):
         env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.sessions = {}
         for size in (SMALL, LARGE):
-            unit, employees = cls.staffed_unit(env, size)
-            dossier = env["tdkt.award.dossier"].create(
-                {"company_id": cls.company.id, "year": 2024, "unit_id": unit.id}
-            )
-            proposals = env["tdkt.award.proposal"].create(
-                [
-                    {
-                        "dossier_id": dossier.id,
-                        "award_type_id": cls.ldtt.id,
-                        "employee_id": employee.id,
-                        "performance_rating": "htt",
-                        "start_date": date(2020, 1, 1),
-                    }
-                    for employee in employees
-                ]
-            )
-            # Straight to the council's review (the lifecycle is tested
-            # elsewhere).
-            proposals.write({"state": "council"})
-            session = env["tdkt.council.session"].create(
-                {"council_id": cls.council_record.id, "place": f"Phòng {size}"}
-            )
-            proposals.write({"council_session_id": session.id})
-            session.write({"state": "open"})
+            session, proposals = cls.voted_session(env, size)
             cls.sessions[size] = session
             # Every member but one votes on every proposal.
-            for user in (cls.chief, cls.office, cls.member2, cls.member3):
-                for proposal in proposals:
-                    session.with_user(user)._tdkt_vote(proposal, "agree")
             session.with_user(cls.member1)._tdkt_vote(proposals[0], "abstain")
         cls.env.flush_all()
 
