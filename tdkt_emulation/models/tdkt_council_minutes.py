@@ -129,16 +129,13 @@ class TdktCouncilMinutes(models.Model):
         user = self.env.user
         return user == self.session_id.chair_id.user_id or user.has_group(GROUP_CHIEF)
 
-    def _tdkt_allowed_actions(self):
-        actions = super()._tdkt_allowed_actions().split()
-        if actions and not self._tdkt_is_issuer():
-            issuing = {
-                row.action
-                for row in self._tdkt_transitions()
-                if row.group is None and self.state in row.from_states
-            }
-            actions = [action for action in actions if action not in issuing]
-        return " ".join(actions)
+    def _tdkt_allowed_rows(self):
+        """Issuing (the rows of the issuing group) shows to the session's
+        chair or the Chief only (``_tdkt_check_move`` checks it again)."""
+        rows = super()._tdkt_allowed_rows()
+        if rows and not self._tdkt_is_issuer():
+            rows = [row for row in rows if row.group is not None]
+        return rows
 
     def _tdkt_check_move(self, action):
         row = super()._tdkt_check_move(action)

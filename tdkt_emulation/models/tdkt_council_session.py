@@ -251,13 +251,13 @@ class TdktCouncilSession(models.Model):
         user = user or self.env.user
         return user in (self.chair_id.user_id | self.secretary_id.user_id)
 
-    def _tdkt_allowed_actions(self):
+    def _tdkt_allowed_rows(self):
         """Open and Close show to the session's chair and secretary only
         (``_tdkt_check_officer`` checks it again on the server)."""
-        actions = super()._tdkt_allowed_actions()
+        rows = super()._tdkt_allowed_rows()
         if self.env.su or self._tdkt_is_officer():
-            return actions
-        return " ".join(a for a in actions.split() if a not in ("open", "close"))
+            return rows
+        return [row for row in rows if row.action not in ("open", "close")]
 
     def _tdkt_check_preparer(self):
         """The Office, or the session's chair or secretary, prepare it."""
@@ -727,7 +727,7 @@ class TdktCouncilSession(models.Model):
         # readable by its voter alone); the closing officer was checked.
         groups = (
             self.env["tdkt.council.ballot"]
-            .sudo()
+            .sudo()  # sudo: counts only (see above)
             ._read_group(
                 [("session_id", "=", self.id)],
                 ["proposal_id", "choice", "is_written"],
@@ -830,10 +830,9 @@ class TdktCouncilSession(models.Model):
             ["__count"],
         )
         took_part = {member.id for member, _count in voted}
+        voters = self.attendance_ids.filtered(lambda a: a.member_id.id in took_part)
         # sudo: the roll is written by the system once the session is closed
-        self.attendance_ids.filtered(
-            lambda a: a.member_id.id in took_part
-        ).sudo().write({"has_voted": True})
+        voters.sudo().write({"has_voted": True})  # sudo: see above
         secret = ballots.search(
             [("session_id", "=", self.id), ("is_secret", "=", True)]
         )

@@ -30,7 +30,7 @@ class TestCouncilTour(TdktTourCase):
         self.env.invalidate_all()
         self.assertEqual(
             self.env["tdkt.council.ballot"]
-            .sudo()
+            .sudo()  # sudo: the test counts every member's ballots
             .search_count([("session_id", "=", session.id), ("choice", "=", "agree")]),
             9,
         )
