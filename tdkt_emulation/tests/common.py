@@ -1,6 +1,20 @@
 from contextlib import contextmanager
 
 from odoo.tests import TransactionCase, new_test_user
+from odoo.tests.common import get_db_name
+
+
+def xmlrpc_call(case, user, model, method, *args, **kwargs):
+    """Call ``model.method`` over XML-RPC as ``user`` from an HttpCase,
+    logging in with the password ``new_test_user`` gave (the login padded
+    with "x" to eight characters)."""
+    db = get_db_name()
+    password = user.login.ljust(8, "x")
+    uid = case.xmlrpc_common.authenticate(db, user.login, password, {})
+    case.assertTrue(uid, f"{user.login} does not authenticate")
+    return case.xmlrpc_object.execute_kw(
+        db, uid, password, model, method, list(args), kwargs
+    )
 
 
 class TdktCommon(TransactionCase):

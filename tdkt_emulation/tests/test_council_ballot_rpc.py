@@ -4,19 +4,15 @@ secret vote, the Office and the Administrator included."""
 import xmlrpc.client
 
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import get_db_name
 
+from .common import xmlrpc_call
 from .council_common import TdktCouncilCommon
 
 
 @tagged("post_install", "-at_install")
 class TestCouncilBallotRpc(HttpCase, TdktCouncilCommon):
     def call(self, user, model, method, *args, **kwargs):
-        db = get_db_name()
-        uid = self.xmlrpc_common.authenticate(db, user.login, user.login, {})
-        return self.xmlrpc_object.execute_kw(
-            db, uid, user.login, model, method, list(args), kwargs
-        )
+        return xmlrpc_call(self, user, model, method, *args, **kwargs)
 
     def test_secret_votes_are_read_by_their_voter_only(self):
         _staff, _head, collective = self.under_review()
@@ -45,7 +41,7 @@ class TestCouncilBallotRpc(HttpCase, TdktCouncilCommon):
             self.member1, "tdkt.council.ballot", "search_read", domain, ["choice"]
         )
         self.assertEqual([row["choice"] for row in own], ["disagree"])
-        for user in (self.member3, self.office):
+        for user in (self.member3, self.office, self.chief, self.admin_tdkt):
             with self.subTest(user=user.login):
                 self.assertEqual(
                     self.call(

@@ -3,7 +3,8 @@
 import xmlrpc.client
 
 from odoo.tests import HttpCase, new_test_user, tagged
-from odoo.tests.common import get_db_name
+
+from .common import xmlrpc_call
 
 
 @tagged("post_install", "-at_install")
@@ -26,11 +27,7 @@ class TestDocumentRpc(HttpCase):
         )
 
     def call(self, user, method, *args, **kwargs):
-        db = get_db_name()
-        uid = self.xmlrpc_common.authenticate(db, user.login, user.login, {})
-        return self.xmlrpc_object.execute_kw(
-            db, uid, user.login, "tdkt.plan", method, list(args), kwargs
-        )
+        return xmlrpc_call(self, user, "tdkt.plan", method, *args, **kwargs)
 
     def test_moves_answer_over_xmlrpc(self):
         self.assertIs(self.call(self.office, "action_submit", [self.plan.id]), True)
