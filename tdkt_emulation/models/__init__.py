@@ -3,6 +3,7 @@ from . import tdkt_person_mixin
 from . import tdkt_checked_mixin
 from . import tdkt_document_register
 from . import tdkt_document_line_mixin
+from . import tdkt_document_child_mixin
 from . import tdkt_document_recipient
 from . import tdkt_document_legal_basis
 from . import tdkt_section_mixin

@@ -178,7 +178,10 @@ class TdktAwardDecision(models.Model):
     def _tdkt_proposal_ground(self, council):
         """'Xét đề nghị của …': the council (at its session) and the Office."""
         agency = " ".join(self._tdkt_print_agency_lines()[1]).capitalize()
-        proposer = f"{council.name or 'Hội đồng Thi đua - Khen thưởng'} {agency}"
+        proposer = council.name or "Hội đồng Thi đua - Khen thưởng"
+        # The council's own name usually carries the agency's already.
+        if agency.lower() not in proposer.lower():
+            proposer = f"{proposer} {agency}"
         session = self.council_session_id
         if session:
             day = fields.Datetime.context_timestamp(session, session.date)

@@ -20,11 +20,12 @@ class TdktAwardDecisionLine(models.Model):
 
     _name = "tdkt.award.decision.line"
     _description = "Award of a Decision"
-    _inherit = ["tdkt.access.mixin"]
+    _inherit = ["tdkt.document.child.mixin"]
     _order = "decision_id, sequence, id"
     _check_company_auto = True
     _rec_name = "nominee_text"
     _tdkt_text_limits = {"nominee_text": 500}
+    _tdkt_parent_field = "decision_id"
     # Register of the golden book (tdkt.document.register, one per year).
     _tdkt_document_type = "SV"
 
@@ -193,14 +194,7 @@ class TdktAwardDecisionLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self.check_access("create")
-        self._tdkt_check_vals(vals_list)
         self._tdkt_check_system_fields(vals_list)
-        decisions = self.env["tdkt.award.decision"].browse(
-            {vals["decision_id"] for vals in vals_list if vals.get("decision_id")}
-        )
-        decisions.check_access("write")
-        decisions._tdkt_check_editable()
         lines = super().create(vals_list)
         lines._tdkt_check_decidable()
         return lines
@@ -212,22 +206,13 @@ class TdktAwardDecisionLine(models.Model):
         self._tdkt_check_vals([vals])
         if set(vals) - LINE_SYSTEM_FIELDS:
             # The lock holds for everyone, the superuser included.
-            self.decision_id._tdkt_check_editable()
-            if not self.env.su:
-                self.decision_id.check_access("write")
+            self._tdkt_check_parents(self.decision_id)
         if vals.get("decision_id"):
-            target = self.env["tdkt.award.decision"].browse(vals["decision_id"])
-            target.check_access("write")
-            target._tdkt_check_editable()
+            self._tdkt_check_parents(self._tdkt_parents_of([vals]))
         result = super().write(vals)
         if {"proposal_id", "decision_id"} & set(vals):
             self._tdkt_check_decidable()
         return result
-
-    def unlink(self):
-        self.check_access("unlink")
-        self.decision_id._tdkt_check_editable()
-        return super().unlink()
 
     # --- certificates ----------------------------------------------------------
     def _tdkt_check_certificate(self):

@@ -14,10 +14,11 @@ class TdktAwardSubmissionLine(models.Model):
 
     _name = "tdkt.award.submission.line"
     _description = "Award Submission Line"
-    _inherit = ["tdkt.access.mixin"]
+    _inherit = ["tdkt.document.child.mixin"]
     _order = "submission_id, sequence, id"
     _check_company_auto = True
     _tdkt_text_limits = {"higher_note": 500}
+    _tdkt_parent_field = "submission_id"
 
     submission_id = fields.Many2one(
         "tdkt.award.submission",
@@ -62,13 +63,6 @@ class TdktAwardSubmissionLine(models.Model):
     # --- CRUD ---------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        self.check_access("create")
-        self._tdkt_check_vals(vals_list)
-        submissions = self.env["tdkt.award.submission"].browse(
-            {vals["submission_id"] for vals in vals_list if vals.get("submission_id")}
-        )
-        submissions.check_access("write")
-        submissions._tdkt_check_editable()
         lines = super().create(vals_list)
         lines._tdkt_check_proposals()
         return lines
@@ -100,12 +94,6 @@ class TdktAwardSubmissionLine(models.Model):
         if "proposal_id" in vals:
             self._tdkt_check_proposals()
         return result
-
-    def unlink(self):
-        self.check_access("unlink")
-        self.submission_id.check_access("write")
-        self.submission_id._tdkt_check_editable()
-        return super().unlink()
 
     # --- checks -------------------------------------------------------------------
     @api.model

@@ -48,7 +48,43 @@ class TestCouncilDemo(TransactionCase):
             ),
             0,
         )
-        self.assertEqual(len(session.proposal_ids), 4)
+        # Division 1's titles for the Tờ trình, the Office's Giấy khen for
+        # the decision: voted at the same session.
+        cstd = self.ref("tdkt_award_proposal_division1_head_cstd_tinh_demo")
+        self.assertEqual(
+            (cstd.vote_agree, cstd.vote_base, cstd.council_session_id),
+            (3, 3, session),
+        )
+        # The secretary does not vote on her own Giấy khen: 2 of 3 present,
+        # over half of those present (the agency's rule).
+        own = self.ref("tdkt_award_proposal_office_giay_khen_demo")
+        self.assertEqual((own.vote_agree, own.vote_abstain), (2, 0))
+        self.assertEqual(own.council_session_id, session)
+        self.assertEqual(len(session.proposal_ids), 11)
+        self.assertEqual(
+            self.env["tdkt.council.session"].search_count(
+                [("council_id", "=", session.council_id.id), ("state", "=", "closed")]
+            ),
+            1,
+        )
+
+    def test_minutes_cited_by_the_decision_and_the_submission(self):
+        session = self.ref("tdkt_council_session_2024_demo")
+        minutes = self.ref("tdkt_council_minutes_2024_demo")
+        self.assertEqual((minutes.session_id, minutes.state), (session, "issued"))
+        self.assertEqual(minutes.document_number, "01/BB-TTr")
+        citation = "Biên bản họp Hội đồng Thi đua - Khen thưởng số 01/BB-TTr ngày 20/12/2024"
+        decision = self.ref("tdkt_award_decision_2024_demo")
+        bases = decision.legal_basis_ids.sorted("sequence").mapped("name")
+        self.assertIn(citation, bases)
+        self.assertEqual(
+            bases[-1],
+            "Xét đề nghị của Hội đồng Thi đua - Khen thưởng Thanh tra tỉnh tại "
+            "cuộc họp ngày 20/12/2024 và Chánh Văn phòng Thanh tra tỉnh.",
+        )
+        submission = self.ref("tdkt_award_submission_2024_demo")
+        self.assertEqual(submission.council_session_id, session)
+        self.assertIn(citation, submission._tdkt_print_minutes_basis())
 
     def test_session_to_hold_has_an_agenda(self):
         session = self.ref("tdkt_council_session_2025_draft_demo")
@@ -70,9 +106,12 @@ class TestCouncilDemo(TransactionCase):
         submission = self.ref("tdkt_award_submission_2024_demo")
         self.assertEqual(submission.council_session_id.council_id, council)
         decision = self.ref("tdkt_award_decision_2024_demo")
-        sessions = decision.line_ids.proposal_id.council_session_id
-        self.assertEqual(sessions.council_id, council)
-        self.assertEqual(set(sessions.mapped("state")), {"closed"})
+        # Both rest on the session the council voted at, not on one closed
+        # without ballots.
+        voted = self.ref("tdkt_council_session_2024_demo")
+        self.assertEqual(decision.line_ids.proposal_id.council_session_id, voted)
+        self.assertEqual(submission.line_ids.proposal_id.council_session_id, voted)
+        self.assertEqual(decision.council_session_id, voted)
 
     def test_open_button_for_the_officers_only(self):
         session = self.ref("tdkt_council_session_2025_draft_demo")
