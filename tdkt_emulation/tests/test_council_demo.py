@@ -73,7 +73,9 @@ class TestCouncilDemo(TransactionCase):
         minutes = self.ref("tdkt_council_minutes_2024_demo")
         self.assertEqual((minutes.session_id, minutes.state), (session, "issued"))
         self.assertEqual(minutes.document_number, "01/BB-TTr")
-        citation = "Biên bản họp Hội đồng Thi đua - Khen thưởng số 01/BB-TTr ngày 20/12/2024"
+        citation = (
+            "Biên bản họp Hội đồng Thi đua - Khen thưởng số 01/BB-TTr ngày 20/12/2024"
+        )
         decision = self.ref("tdkt_award_decision_2024_demo")
         bases = decision.legal_basis_ids.sorted("sequence").mapped("name")
         self.assertIn(citation, bases)
