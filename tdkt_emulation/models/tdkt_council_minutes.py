@@ -72,6 +72,8 @@ class TdktCouncilMinutes(models.Model):
         domain="[('state', '=', 'closed')]",
     )
     council_id = fields.Many2one(related="session_id.council_id")
+    # The form is read-only to whoever cannot write (write() checks it).
+    can_prepare = fields.Boolean(compute="_compute_can_prepare")
     company_id = fields.Many2one(default=lambda self: self.env.company)
     year = fields.Integer(default=lambda self: fields.Date.context_today(self).year)
     end_date = fields.Datetime(
@@ -98,6 +100,12 @@ class TdktCouncilMinutes(models.Model):
     def _compute_end_date(self):
         for minutes in self:
             minutes.end_date = minutes.session_id.closed_date or False
+
+    @api.depends("session_id.chair_id", "session_id.secretary_id")
+    @api.depends_context("uid")
+    def _compute_can_prepare(self):
+        for minutes in self:
+            minutes.can_prepare = minutes.session_id._tdkt_is_preparer()
 
     # --- who may do what --------------------------------------------------------
     @api.model

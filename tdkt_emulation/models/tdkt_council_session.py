@@ -131,6 +131,11 @@ class TdktCouncilSession(models.Model):
         string="Closed At", readonly=True, copy=False, help="When the meeting ended."
     )
     minutes_ids = fields.One2many("tdkt.council.minutes", "session_id")
+    can_prepare = fields.Boolean(
+        compute="_compute_can_prepare",
+        help="Whether the user prepares the session and its minutes: the "
+        "Office, or its chair or secretary.",
+    )
 
     @api.depends("date", "council_id.name")
     def _compute_name(self):
@@ -174,6 +179,12 @@ class TdktCouncilSession(models.Model):
         for session in self:
             mine = session.attendance_ids.filtered(lambda a: a.user_id == self.env.user)
             session.my_attendance = mine[:1].status
+
+    @api.depends("chair_id", "secretary_id")
+    @api.depends_context("uid")
+    def _compute_can_prepare(self):
+        for session in self:
+            session.can_prepare = session._tdkt_is_preparer()
 
     @api.constrains("chair_id", "secretary_id", "council_id")
     def _check_officers(self):
@@ -259,12 +270,20 @@ class TdktCouncilSession(models.Model):
             return rows
         return [row for row in rows if row.action not in ("open", "close")]
 
+    def _tdkt_is_preparer(self):
+        """Whether the user prepares this session (and its minutes): the
+        Office, or the session's chair or secretary."""
+        self.ensure_one()
+        return (
+            self.env.su
+            or self.env.user.has_group(GROUP_OFFICE)
+            or self._tdkt_is_officer()
+        )
+
     def _tdkt_check_preparer(self):
         """The Office, or the session's chair or secretary, prepare it."""
-        if self.env.su or self.env.user.has_group(GROUP_OFFICE):
-            return
         for session in self:
-            if not session._tdkt_is_officer():
+            if not session._tdkt_is_preparer():
                 raise AccessError(
                     self.env._(
                         "Only the Office, or the chair or the secretary of "

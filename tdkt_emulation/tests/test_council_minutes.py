@@ -150,6 +150,29 @@ class TestCouncilMinutes(TdktCouncilCommon):
             with self.assertRaisesRegex(UserError, "can no longer be changed"):
                 minutes.with_user(user).write({"conclusion": "Sửa"})
 
+    def test_form_follows_who_prepares(self):
+        """The session's Minutes button and the minutes' editable fields
+        show to who may write them (can_prepare): the Office and the
+        session's chair or secretary, not another member."""
+        session = self.closed_session()
+        minutes = self.minutes_of(session)
+        for user, expected in (
+            (self.office, True),
+            (self.chief, True),
+            (self.member1, False),
+            (self.head, False),
+        ):
+            self.assertEqual(session.with_user(user).can_prepare, expected, user.name)
+            self.assertEqual(minutes.with_user(user).can_prepare, expected, user.name)
+        # A member made secretary of the session prepares its minutes.
+        secretary = self.council_record.member_ids.filtered(
+            lambda m: m.user_id == self.member2
+        )
+        session.sudo().secretary_id = secretary  # sudo: the set-up only
+        self.assertTrue(minutes.with_user(self.member2).can_prepare)
+        minutes.with_user(self.member2).write({"conclusion": "Hội đồng thống nhất."})
+        self.assertFalse(minutes.with_user(self.member1).can_prepare)
+
     def test_cited_by_submission_and_decision(self):
         session = self.closed_session()
         submission = self.env["tdkt.award.submission"].create(
