@@ -70,8 +70,8 @@ class TestCouncilDemo(TransactionCase):
 
     def test_minutes_cited_by_the_decision_and_the_submission(self):
         session = self.ref("tdkt_council_session_2024_demo")
-        minutes = self.ref("tdkt_council_minutes_2024_demo")
-        self.assertEqual((minutes.session_id, minutes.state), (session, "issued"))
+        minutes = session.minutes_ids
+        self.assertEqual(minutes.state, "issued")
         self.assertEqual(minutes.document_number, "01/BB-TTr")
         citation = (
             "Biên bản họp Hội đồng Thi đua - Khen thưởng số 01/BB-TTr ngày 20/12/2024"
