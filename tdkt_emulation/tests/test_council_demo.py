@@ -25,14 +25,15 @@ class TestCouncilDemo(TransactionCase):
         self.assertEqual(session.place, "Phòng họp Thanh tra tỉnh")
         self.assertEqual(session.plan_task_id, self.ref("tdkt_plan_2024_q4_t5_demo"))
         self.assertEqual(session.attendance_ids.mapped("has_voted"), [True, True, True])
+        # Approved, then recognised by the demo's titles decision.
         head = self.ref("tdkt_award_proposal_division2_head_ldtt_demo")
         self.assertEqual(
-            (head.vote_agree, head.vote_disagree, head.state), (3, 0, "approved")
+            (head.vote_agree, head.vote_disagree, head.state), (3, 0, "decided")
         )
         staff_ldtt = self.ref("tdkt_award_proposal_division2_staff_ldtt_demo")
         self.assertEqual(
             (staff_ldtt.vote_agree, staff_ldtt.vote_abstain, staff_ldtt.state),
-            (2, 1, "approved"),
+            (2, 1, "decided"),
         )
         # Secret ballot, 80% of all members: 2 of 3 is not enough.
         cstdcs = self.ref("tdkt_award_proposal_division2_staff_cstdcs_demo")
@@ -128,11 +129,12 @@ class TestCouncilDemo(TransactionCase):
         action = closed.with_user(chief).action_prepare_decision()
         decision = self.env["tdkt.award.decision"].browse(action["res_id"])
         self.assertEqual((decision.council_session_id, decision.year), (closed, 2024))
-        decision.with_user(chief).action_take_approved()
-        self.assertEqual(
-            decision.line_ids.proposal_id,
-            closed.proposal_ids.filtered(lambda p: p.state == "approved"),
-        )
+        # The demo's two decisions hold every award the session approved
+        # within the Chief's authority: nothing is left to take.
+        self.assertFalse(closed.proposal_ids.filtered(lambda p: p.state == "approved"))
+        with self.assertRaisesRegex(UserError, "no approved proposal"):
+            decision.with_user(chief).action_take_approved()
+        self.assertFalse(decision.line_ids)
         with self.assertRaisesRegex(UserError, "has not closed"):
             self.ref("tdkt_council_session_2025_draft_demo").with_user(
                 chief
