@@ -102,6 +102,7 @@ class TestAwardSubmissionTour(TdktTourCase):
         self.env.invalidate_all()
         self.assertEqual(submission.state, "decided")
         self.assertEqual(submission.higher_decision_number, "130/QĐ-UBND")
+        self.assertEqual(submission.higher_decision_date, submission.issue_date)
         self.assertEqual(set(proposals.mapped("state")), {"conferred"})
         records = self.env["tdkt.award.record"].search(
             [("proposal_id", "in", proposals.ids)]

@@ -6,7 +6,6 @@
 import { registry } from "@web/core/registry";
 
 const tours = registry.category("web_tour.tours");
-/* global luxon */
 const current = (state) => `.o_statusbar_status .o_arrow_button_current[data-value='${state}']`;
 
 tours.add("tdkt_award_submission_office_prepares", {
@@ -38,13 +37,30 @@ tours.add("tdkt_award_submission_chief_issues", {
 });
 
 tours.add("tdkt_award_submission_office_records_decision", {
-    steps: () => [
-        { trigger: ".o_form_view .o_field_widget[name='higher_decision_number'] input", run: "edit 130/QĐ-UBND" },
-        // The higher decision is dated on or after the submission (issued today).
-        { trigger: ".o_form_view .o_field_widget[name='higher_decision_date'] input", run: `edit ${luxon.DateTime.now().toFormat("dd/MM/yyyy")}` },
-        { trigger: ".o_form_view .o_field_widget[name='higher_decision_issuer'] input", run: "click" },
-        { trigger: ".o_form_view button[name='action_record_decision']", run: "click" },
-        { trigger: ".modal-footer .btn-primary", run: "click" },
-        { trigger: current("decided") },
-    ],
+    steps: () => {
+        // The higher decision is dated the day the submission was issued, read on
+        // its form: "today" is the agency's day, which the browser's clock (in
+        // another time zone) may not share.
+        let issued = "";
+        return [
+            { trigger: ".o_form_view .o_field_widget[name='higher_decision_number'] input", run: "edit 130/QĐ-UBND" },
+            { trigger: ".o_form_view .o_notebook .nav-link[name='signature']", run: "click" },
+            {
+                trigger: ".o_form_view .o_field_widget[name='issue_date']:contains('/')",
+                run() {
+                    issued = this.anchor.textContent.trim();
+                },
+            },
+            {
+                trigger: ".o_form_view .o_field_widget[name='higher_decision_date'] input",
+                async run(helpers) {
+                    await helpers.edit(issued);
+                },
+            },
+            { trigger: ".o_form_view .o_field_widget[name='higher_decision_issuer'] input", run: "click" },
+            { trigger: ".o_form_view button[name='action_record_decision']", run: "click" },
+            { trigger: ".modal-footer .btn-primary", run: "click" },
+            { trigger: current("decided") },
+        ];
+    },
 });
