@@ -799,6 +799,17 @@ def award_decision_pdf(bench):
 SUBMISSION_LINES = 500
 
 
+def _movement_dossier(movement, registrations):
+    """A dossier of the registrations' unit for the movement's year."""
+    return registrations.env["tdkt.award.dossier"].create(
+        {
+            "company_id": movement.company_id.id,
+            "year": movement.year,
+            "unit_id": registrations.unit_id.id,
+        }
+    )
+
+
 def _submission(bench, lines):
     """An issued submission upward of ``lines`` approved proposals beyond
     the agency's authority (CSTĐ tỉnh and Bằng khen of the province in turn,
@@ -814,13 +825,7 @@ def _submission(bench, lines):
         ref("tdkt_emulation.tdkt_award_type_cstd_bo_tinh"),
         ref("tdkt_emulation.tdkt_award_type_bang_khen_bo_tinh_cn"),
     )
-    dossier = env["tdkt.award.dossier"].create(
-        {
-            "company_id": company.id,
-            "year": movement.year,
-            "unit_id": registrations.unit_id.id,
-        }
-    )
+    dossier = _movement_dossier(movement, registrations)
     proposals = env["tdkt.award.proposal"].create(
         [
             {
@@ -924,13 +929,7 @@ def _council_session(bench, proposals_count, members_count):
             ],
         }
     )
-    dossier = env["tdkt.award.dossier"].create(
-        {
-            "company_id": company.id,
-            "year": movement.year,
-            "unit_id": registrations.unit_id.id,
-        }
-    )
+    dossier = _movement_dossier(movement, registrations)
     proposals = env["tdkt.award.proposal"].create(
         [
             {

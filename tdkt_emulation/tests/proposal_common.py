@@ -18,16 +18,17 @@ class TdktProposalCommon(TdktMovementCommon):
         )
 
     @classmethod
-    def staffed_unit(cls, env, size, **unit_vals):
+    def staffed_unit(cls, env, size, tag="", **unit_vals):
         """A new department of ``size`` employees and its unit (for the
-        query budgets: small and large data sets)."""
+        query budgets: small and large data sets); ``tag`` tells apart the
+        names of several of one size."""
         department = env["hr.department"].create(
-            {"name": f"Phòng {size}", "company_id": cls.company.id}
+            {"name": f"Phòng {tag}{size}", "company_id": cls.company.id}
         )
         employees = env["hr.employee"].create(
             [
                 {
-                    "name": f"Cán bộ {size}-{index:03d}",
+                    "name": f"Cán bộ {tag}{size}-{index:03d}",
                     "job_title": "Thanh tra viên",
                     "company_id": cls.company.id,
                     "department_id": department.id,
@@ -37,7 +38,7 @@ class TdktProposalCommon(TdktMovementCommon):
         )
         unit = env["tdkt.unit"].create(
             {
-                "name": f"Đơn vị {size}",
+                "name": f"Đơn vị {tag}{size}",
                 "company_id": cls.company.id,
                 "unit_type": "department",
                 "department_ids": [(6, 0, department.ids)],

@@ -48,28 +48,7 @@ class TestAwardSubmissionQueryBudget(TdktSubmissionCommon):
         """A closed session that approved ``size`` proposals beyond the
         agency's authority, of a new unit's people."""
         env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        department = env["hr.department"].create(
-            {"name": f"Phòng {tag}{size}", "company_id": cls.company.id}
-        )
-        employees = env["hr.employee"].create(
-            [
-                {
-                    "name": f"Cán bộ {tag}{size}-{index:03d}",
-                    "job_title": "Thanh tra viên",
-                    "company_id": cls.company.id,
-                    "department_id": department.id,
-                }
-                for index in range(size)
-            ]
-        )
-        unit = env["tdkt.unit"].create(
-            {
-                "name": f"Đơn vị {tag}{size}",
-                "company_id": cls.company.id,
-                "unit_type": "department",
-                "department_ids": [(6, 0, department.ids)],
-            }
-        )
+        unit, employees = cls.staffed_unit(env, size, tag)
         dossier = env["tdkt.award.dossier"].create(
             {"company_id": cls.company.id, "year": 2024, "unit_id": unit.id}
         )
@@ -93,13 +72,6 @@ class TestAwardSubmissionQueryBudget(TdktSubmissionCommon):
             ]
         ).write({"state": "approved", "council_session_id": session.id})
         return session
-
-    def assert_same_budget(self, budget, loads):
-        for size, load in loads:
-            with self.subTest(lines=size):
-                self.env.invalidate_all()
-                with self.assertQueryCount(**budget):
-                    load()
 
     @users("t_office")
     @warmup
